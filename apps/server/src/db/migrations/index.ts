@@ -1,0 +1,7 @@
+/** Every migration, in order. Static imports so the bundled server carries them (no folder scan). */
+import type { Migration } from 'kysely';
+import * as m20261122000000 from './20261122000000_foundation.ts';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '20261122000000_foundation': m20261122000000,
+};

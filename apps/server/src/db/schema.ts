@@ -1,0 +1,248 @@
+/**
+ * Kysely table types of the database. Row types never leave the server: mappers turn them into
+ * contract shapes. `date` columns are read as 'YYYY-MM-DD' strings, numeric as numbers (see database.ts).
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+/** A timestamptz column with a default. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A nullable timestamptz column. */
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** A required timestamptz column. */
+type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
+type DateStr = string;
+
+export interface RegionTable {
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'county';
+  parent_code: string | null;
+  valid_from: ColumnType<DateStr, DateStr | undefined, DateStr>;
+  valid_to: DateStr | null;
+}
+
+export interface OrgUnitTable {
+  id: Generated<number>;
+  kind: 'district' | 'street';
+  code: string;
+  name: string;
+  parent_id: number | null;
+  region_code: string | null;
+  valid_from: ColumnType<DateStr, DateStr | undefined, DateStr>;
+  valid_to: DateStr | null;
+}
+
+export interface SchoolTable {
+  id: Generated<number>;
+  code: string;
+  district_id: number;
+  opened_on: DateStr | null;
+  closed_on: DateStr | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SchoolVersionTable {
+  id: Generated<number>;
+  school_id: number;
+  valid_from: DateStr;
+  valid_to: DateStr | null;
+  name: string;
+  type_code: string;
+  sponsor: 'public' | 'private';
+  is_inclusive: boolean;
+  urban_rural_code: string;
+  street_id: number | null;
+  address: string;
+  longitude: number | null;
+  latitude: number | null;
+}
+
+export interface SchoolYearStatTable {
+  school_id: number;
+  school_year: number;
+  grade: string;
+  classes: number;
+  students: number;
+  girls: number;
+  new_entrants: number;
+  graduates: number;
+  transfers_in: number;
+  transfers_out: number;
+  migrant_children: number;
+  disabled_students: number;
+  updated_at: Timestamp;
+}
+
+export interface SchoolConditionTable {
+  school_id: number;
+  school_year: number;
+  teaching_area: number;
+  gym_area: number;
+  sports_ground_area: number;
+  equipment_value: number;
+  multimedia_rooms: number;
+  music_rooms: number;
+  art_rooms: number;
+  books: number;
+  building_area: number | null;
+  land_area: number | null;
+  updated_at: Timestamp;
+}
+
+export interface TeacherTable {
+  id: Generated<number>;
+  id_number_hash: string;
+  id_number_enc: string;
+  id_number_masked: string;
+  name: string;
+  gender: 'male' | 'female';
+  birth_date: DateStr;
+  phone_enc: string | null;
+  phone_masked: string | null;
+  school_id: number | null;
+  post: string;
+  is_full_time: boolean;
+  teaching_stage: string | null;
+  subject: string | null;
+  education: string;
+  title: string;
+  certificate: string;
+  staffing: string;
+  joined_school_on: DateStr | null;
+  is_active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TeacherAssignmentTable {
+  id: Generated<number>;
+  teacher_id: number;
+  school_id: number;
+  home_school_id: number | null;
+  kind: 'full' | 'partial';
+  valid_from: DateStr;
+  valid_to: DateStr | null;
+  reason: string;
+}
+
+export interface TeacherRecognitionTable {
+  id: Generated<number>;
+  teacher_id: number;
+  level: string;
+  subject: string | null;
+  issuer: string;
+  issued_on: DateStr;
+  valid_until: DateStr | null;
+}
+
+export interface PopulationTable {
+  region_code: string;
+  year: number;
+  age: number;
+  basis: 'registered' | 'resident';
+  count: number;
+  source: string;
+  updated_at: Timestamp;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  is_disabled: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  teacher_id: number | null;
+  password_changed_at: Timestamp;
+  last_login_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RoleGrantTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  office: string | null;
+  school_id: number | null;
+  granted_by: number | null;
+  granted_at: Timestamp;
+}
+
+export interface AppSessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: RequiredTimestamp;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  succeeded: boolean;
+  at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  school_id: number | null;
+  summary: string;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+}
+
+export interface ImportJobTable {
+  id: string;
+  kind: string;
+  file_name: string;
+  status: 'parsing' | 'validated' | 'invalid' | 'committing' | 'committed' | 'failed';
+  total_rows: number;
+  processed_rows: number;
+  error_count: number;
+  errors: unknown;
+  summary: unknown;
+  message: string | null;
+  created_by: number | null;
+  school_scope: number[] | null;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface SettingTable {
+  key: string;
+  value: unknown;
+  updated_at: Timestamp;
+}
+
+export interface DB {
+  region: RegionTable;
+  org_unit: OrgUnitTable;
+  school: SchoolTable;
+  school_version: SchoolVersionTable;
+  school_year_stat: SchoolYearStatTable;
+  school_condition: SchoolConditionTable;
+  teacher: TeacherTable;
+  teacher_assignment: TeacherAssignmentTable;
+  teacher_recognition: TeacherRecognitionTable;
+  population: PopulationTable;
+  app_user: AppUserTable;
+  role_grant: RoleGrantTable;
+  app_session: AppSessionTable;
+  login_attempt: LoginAttemptTable;
+  audit_log: AuditLogTable;
+  import_job: ImportJobTable;
+  setting: SettingTable;
+}

@@ -1,0 +1,10 @@
+import './locale.ts';
+export * from './errors.ts';
+export * from './common.ts';
+export * from './auth.ts';
+export * from './permissions.ts';
+export * from './schools.ts';
+export * from './teachers.ts';
+export * from './population.ts';
+export * from './users.ts';
+export * from './imports.ts';
