@@ -131,3 +131,16 @@ export const DistrictInfo = z.object({
   years: z.array(z.number().int()),
 });
 export type DistrictInfo = z.infer<typeof DistrictInfo>;
+
+/** Counts for the home page of district users (and a school admin's own school). */
+export const DistrictOverview = z.object({
+  year: z.number().int().nullable(),
+  years: z.array(z.number().int()),
+  schoolCount: z.number().int(),
+  schoolsByType: z.array(z.object({ typeCode: z.string(), typeName: z.string(), count: z.number().int() })),
+  schoolsBySponsor: z.array(z.object({ sponsor: z.enum(['public', 'private']), count: z.number().int() })),
+  studentsByStage: z.array(z.object({ stage: z.string(), label: z.string(), students: z.number().int(), classes: z.number().int() })),
+  teacherCount: z.number().int(),
+  fullTimeTeacherCount: z.number().int(),
+});
+export type DistrictOverview = z.infer<typeof DistrictOverview>;
