@@ -1,4 +1,16 @@
 /** Every module's routes with their prefix under /api/v1. Add a module here. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { districtRoutes, schoolRoutes } from './schools/school.routes.ts';
+import { teacherRoutes } from './teachers/teacher.routes.ts';
+import { populationRoutes } from './population/population.routes.ts';
+import { userRoutes } from './users/user.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 
-export const MODULE_ROUTES: [string, FastifyPluginAsyncZod][] = [];
+export const MODULE_ROUTES: [string, FastifyPluginAsyncZod][] = [
+  ['/district', districtRoutes],
+  ['/schools', schoolRoutes],
+  ['/teachers', teacherRoutes],
+  ['/population', populationRoutes],
+  ['/users', userRoutes],
+  ['/audit', auditRoutes],
+];

@@ -160,3 +160,13 @@ export async function changeOwnPassword(ctx: ServiceContext, sessionId: string, 
     await recordAudit(tx.db, ctx.actor, { action: 'auth.change_password', entityType: 'user', entityId: user.id, summary: '修改密码' });
   });
 }
+
+/** Ends every session of a user (used when an account is disabled or its password reset). */
+export async function endSessionsOfUser(db: Kysely<DB>, userId: number): Promise<void> {
+  await repo.deleteSessionsOfUser(db, userId);
+}
+
+/** Role grants of several users with school names, keyed by user id. */
+export function findRoleGrantsOfUsers(db: Kysely<DB>, userIds: number[]) {
+  return repo.findGrantsOfUsers(db, userIds);
+}
