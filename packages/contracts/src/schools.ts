@@ -59,23 +59,32 @@ export const SchoolDetail = SchoolSummary.extend({
 });
 export type SchoolDetail = z.infer<typeof SchoolDetail>;
 
-/** Fields a user may set on a school; a change to any of them opens a new dated version. */
-export const SchoolInput = z.object({
+/** Fields a user may set on a school, without defaults (so a partial update never resets a field). */
+const SchoolFields = z.object({
   code: z.string().regex(/^\d{10}$/, '学校标识码应为10位数字'),
   name: z.string().trim().min(2, '学校名称至少2个字').max(100),
   typeCode: z.string().regex(/^\d{3}$/, '办学类型代码应为3位数字'),
   sponsor: z.enum(['public', 'private']),
-  isInclusive: z.boolean().default(false),
+  isInclusive: z.boolean(),
   urbanRuralCode: z.string().regex(/^\d{3}$/, '城乡分类代码应为3位数字'),
   streetId: z.number().int().positive().nullable(),
-  address: z.string().trim().max(200).default(''),
-  longitude: z.number().min(-180).max(180).nullable().default(null),
-  latitude: z.number().min(-90).max(90).nullable().default(null),
-  openedOn: IsoDate.nullable().default(null),
+  address: z.string().trim().max(200),
+  longitude: z.number().min(-180).max(180).nullable(),
+  latitude: z.number().min(-90).max(90).nullable(),
+  openedOn: IsoDate.nullable(),
+});
+
+/** A new school; a change to any field later opens a new dated version. */
+export const SchoolInput = SchoolFields.extend({
+  isInclusive: SchoolFields.shape.isInclusive.default(false),
+  address: SchoolFields.shape.address.default(''),
+  longitude: SchoolFields.shape.longitude.default(null),
+  latitude: SchoolFields.shape.latitude.default(null),
+  openedOn: SchoolFields.shape.openedOn.default(null),
 });
 export type SchoolInput = z.infer<typeof SchoolInput>;
 
-export const SchoolUpdate = SchoolInput.omit({ code: true }).partial().extend({
+export const SchoolUpdate = SchoolFields.omit({ code: true }).partial().extend({
   /** Date from which the change holds (default today); earlier figures keep the old values. */
   effectiveFrom: IsoDate.optional(),
   closedOn: IsoDate.nullable().optional(),

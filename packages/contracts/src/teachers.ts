@@ -63,24 +63,36 @@ export const TeacherDetail = TeacherSummary.extend({
 });
 export type TeacherDetail = z.infer<typeof TeacherDetail>;
 
-export const TeacherInput = z.object({
+/** Fields of a teacher record, without defaults (so a partial update never resets a field). */
+const TeacherFields = z.object({
   idNumber: z.string().trim().min(1, '请输入身份证号'),
   name: z.string().trim().min(2, '姓名至少2个字').max(50),
-  phone: z.string().regex(/^1\d{10}$/, '手机号应为11位数字').nullable().default(null),
+  phone: z.string().regex(/^1\d{10}$/, '手机号应为11位数字').nullable(),
   schoolId: z.number().int().positive(),
   post: z.string().min(1),
   isFullTime: z.boolean(),
-  teachingStage: z.string().nullable().default(null),
-  subject: z.string().nullable().default(null),
+  teachingStage: z.string().nullable(),
+  subject: z.string().nullable(),
   education: z.string().min(1),
-  title: z.string().default('none'),
-  certificate: z.string().default('none'),
-  staffing: z.string().default('established'),
-  joinedSchoolOn: IsoDate.nullable().default(null),
+  title: z.string(),
+  certificate: z.string(),
+  staffing: z.string(),
+  joinedSchoolOn: IsoDate.nullable(),
+});
+
+/** A new teacher record; gender and birth date are read from the ID number. */
+export const TeacherInput = TeacherFields.extend({
+  phone: TeacherFields.shape.phone.default(null),
+  teachingStage: TeacherFields.shape.teachingStage.default(null),
+  subject: TeacherFields.shape.subject.default(null),
+  title: TeacherFields.shape.title.default('none'),
+  certificate: TeacherFields.shape.certificate.default('none'),
+  staffing: TeacherFields.shape.staffing.default('established'),
+  joinedSchoolOn: TeacherFields.shape.joinedSchoolOn.default(null),
 });
 export type TeacherInput = z.infer<typeof TeacherInput>;
 
-export const TeacherUpdate = TeacherInput.omit({ idNumber: true, schoolId: true }).partial();
+export const TeacherUpdate = TeacherFields.omit({ idNumber: true, schoolId: true }).partial();
 export type TeacherUpdate = z.infer<typeof TeacherUpdate>;
 
 export const TransferRequest = z.object({
