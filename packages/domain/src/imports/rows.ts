@@ -72,6 +72,8 @@ export interface TeacherImportRow {
   joinedSchoolOn: string | null;
   backboneLevel: BackboneLevel | null;
   backboneIssuedOn: string | null;
+  /** End of the backbone recognition; when absent or null, three years after it was issued. */
+  backboneValidUntil?: string | null;
 }
 
 /** 人口 row: one region, year, single year of age and 口径. */
