@@ -1,0 +1,16 @@
+/** The index route: the overview for users with base data, else the first page the user may open. */
+import { Result } from 'antd';
+import { lazy } from 'react';
+import { Navigate } from 'react-router';
+import { useMe } from '../auth/auth-context.tsx';
+import { visibleNavItems } from './nav-items.tsx';
+
+const OverviewPage = lazy(() => import('../overview/overview.page.tsx'));
+
+export default function HomeRedirect() {
+  const me = useMe();
+  if (me.permissions.includes('base:read')) return <OverviewPage />;
+  const first = visibleNavItems(me)[0];
+  if (first) return <Navigate to={first.path} replace />;
+  return <Result status="info" title="尚未分配角色" subTitle="您的账号还没有任何角色。请联系安全管理员为您分配角色后重新登录。" />;
+}

@@ -1,0 +1,56 @@
+/** Routes, split by page with React.lazy so each page's code (and ECharts) loads on demand. */
+import type { Permission } from '@zhiping/contracts';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout } from './features/shell/app-layout.tsx';
+import { RequireAuth, RequirePermission } from './features/shell/require-auth.tsx';
+
+const LoginPage = lazy(() => import('./features/auth/login.page.tsx'));
+const ChangePasswordPage = lazy(() => import('./features/auth/change-password.page.tsx'));
+const HomeRedirect = lazy(() => import('./features/shell/home-redirect.tsx'));
+const NotFoundPage = lazy(() => import('./features/shell/not-found.page.tsx'));
+const SchoolListPage = lazy(() => import('./features/schools/school-list.page.tsx'));
+const SchoolDetailPage = lazy(() => import('./features/schools/school-detail.page.tsx'));
+const TeacherListPage = lazy(() => import('./features/teachers/teacher-list.page.tsx'));
+const TeacherDetailPage = lazy(() => import('./features/teachers/teacher-detail.page.tsx'));
+const PopulationPage = lazy(() => import('./features/population/population.page.tsx'));
+const ImportsPage = lazy(() => import('./features/imports/imports.page.tsx'));
+const UsersPage = lazy(() => import('./features/users/users.page.tsx'));
+const AuditPage = lazy(() => import('./features/audit/audit.page.tsx'));
+
+/** A guarded page route. */
+function page(path: string, Page: LazyExoticComponent<ComponentType>, anyOf: readonly Permission[]): RouteObject {
+  return {
+    path,
+    element: (
+      <RequirePermission anyOf={anyOf}>
+        <Page />
+      </RequirePermission>
+    ),
+  };
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  { path: '/change-password', element: <ChangePasswordPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          page('/schools', SchoolListPage, ['base:read']),
+          page('/schools/:id', SchoolDetailPage, ['base:read']),
+          page('/teachers', TeacherListPage, ['teachers:read']),
+          page('/teachers/:id', TeacherDetailPage, ['teachers:read']),
+          page('/population', PopulationPage, ['base:read']),
+          page('/imports', ImportsPage, ['imports:run']),
+          page('/users', UsersPage, ['users:manage', 'roles:assign']),
+          page('/audit', AuditPage, ['audit:read']),
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
