@@ -227,6 +227,31 @@ export interface SettingTable {
   updated_at: Timestamp;
 }
 
+export interface WorkflowInstanceTable {
+  id: Generated<number>;
+  definition_key: string;
+  subject_type: string;
+  subject_id: string;
+  school_id: number | null;
+  state: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkflowTransitionTable {
+  id: Generated<number>;
+  instance_id: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  is_send_back: Generated<boolean>;
+  actor_id: number | null;
+  actor_name: string;
+  note: Generated<string>;
+  at: Timestamp;
+}
+
 export interface DB {
   region: RegionTable;
   org_unit: OrgUnitTable;
@@ -245,4 +270,6 @@ export interface DB {
   audit_log: AuditLogTable;
   import_job: ImportJobTable;
   setting: SettingTable;
+  workflow_instance: WorkflowInstanceTable;
+  workflow_transition: WorkflowTransitionTable;
 }

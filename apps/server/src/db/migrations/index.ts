@@ -1,7 +1,9 @@
 /** Every migration, in order. Static imports so the bundled server carries them (no folder scan). */
 import type { Migration } from 'kysely';
 import * as m20261122000000 from './20261122000000_foundation.ts';
+import * as m20261122030000 from './20261122030000_workflow.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261122000000_foundation': m20261122000000,
+  '20261122030000_workflow': m20261122030000,
 };
