@@ -252,6 +252,28 @@ export interface WorkflowTransitionTable {
   at: Timestamp;
 }
 
+export interface SchoolGroupTable {
+  id: Generated<number>;
+  kind: 'education_group' | 'community' | 'school_district' | 'pairing';
+  name: string;
+  model: Generated<string>;
+  stage: string | null;
+  description: Generated<string>;
+  valid_from: string;
+  valid_to: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SchoolGroupMemberTable {
+  id: Generated<number>;
+  group_id: number;
+  school_id: number;
+  role: 'core' | 'member' | 'helper' | 'helped';
+  valid_from: string;
+  valid_to: string | null;
+}
+
 export interface DB {
   region: RegionTable;
   org_unit: OrgUnitTable;
@@ -272,4 +294,6 @@ export interface DB {
   setting: SettingTable;
   workflow_instance: WorkflowInstanceTable;
   workflow_transition: WorkflowTransitionTable;
+  school_group: SchoolGroupTable;
+  school_group_member: SchoolGroupMemberTable;
 }
