@@ -8,3 +8,4 @@ export * from './teachers.ts';
 export * from './population.ts';
 export * from './users.ts';
 export * from './imports.ts';
+export * from './groups.ts';

@@ -11,3 +11,4 @@ export * from './imports/row-reader.ts';
 export * from './imports/validate-row.ts';
 export * from './imports/validate-teachers.ts';
 export * from './imports/format-row.ts';
+export * from './workflow/workflow.ts';

@@ -5,6 +5,7 @@ import { teacherRoutes } from './teachers/teacher.routes.ts';
 import { populationRoutes } from './population/population.routes.ts';
 import { userRoutes } from './users/user.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { groupRoutes } from './groups/group.routes.ts';
 
 export const MODULE_ROUTES: [string, FastifyPluginAsyncZod][] = [
   ['/district', districtRoutes],
@@ -13,4 +14,5 @@ export const MODULE_ROUTES: [string, FastifyPluginAsyncZod][] = [
   ['/population', populationRoutes],
   ['/users', userRoutes],
   ['/audit', auditRoutes],
+  ['/groups', groupRoutes],
 ];
