@@ -14,7 +14,7 @@ export function ConditionsInfo({ conditions }: { conditions: Conditions | null }
     { key: 'ground', label: '运动场地面积', children: area(c.sportsGroundArea) },
     { key: 'building', label: '校舍建筑面积', children: area(c.buildingArea) },
     { key: 'land', label: '占地面积', children: area(c.landArea) },
-    { key: 'equipment', label: '教学仪器设备值', children: `${formatNumber(c.equipmentValue)} 万元` },
+    { key: 'equipment', label: '教学仪器设备值', children: `${formatNumber(c.equipmentValue)} 元` },
     { key: 'multimedia', label: '网络多媒体教室', children: `${formatCount(c.multimediaRooms)} 间` },
     { key: 'music', label: '音乐专用教室', children: `${formatCount(c.musicRooms)} 间` },
     { key: 'art', label: '美术专用教室', children: `${formatCount(c.artRooms)} 间` },

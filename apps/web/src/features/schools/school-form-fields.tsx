@@ -68,7 +68,7 @@ export function SchoolFormFields({ withCode }: { withCode: boolean }) {
         </Form.Item>
       </Col>
       <Col xs={24} sm={12}>
-        <Form.Item label="建校日期" name="openedOn">
+        <Form.Item label="开办日期" name="openedOn">
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
       </Col>

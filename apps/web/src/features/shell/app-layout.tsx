@@ -25,6 +25,7 @@ export function AppLayout() {
         collapsedWidth={isSmall ? 0 : 64}
         width={200}
         theme="dark"
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
       >
         <div style={{ height: 48, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#fff', fontWeight: 600 }}>
           {isCollapsed ? '智评' : '智评 · 教育评价'}

@@ -16,7 +16,7 @@ const RECOGNITION_COLUMNS: ColumnsType<Recognition> = [
   { title: '有效期至', dataIndex: 'validUntil', render: (v: string | null) => (v ? formatDate(v) : '长期') },
 ];
 
-const ASSIGNMENT_KIND: Record<Assignment['kind'], string> = { full: '调动（人事关系转移）', partial: '交流轮岗（保留原校编制）' };
+const ASSIGNMENT_KIND: Record<Assignment['kind'], string> = { full: '任职（人事关系在本校）', partial: '交流轮岗（编制保留在原校）' };
 
 const ASSIGNMENT_COLUMNS: ColumnsType<Assignment> = [
   { title: '任职学校', dataIndex: 'schoolName', render: (v: string, a) => <Link to={`/schools/${a.schoolId}`}>{v}</Link> },

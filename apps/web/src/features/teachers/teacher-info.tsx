@@ -9,15 +9,15 @@ import { SensitiveReveal } from './sensitive-reveal.tsx';
 /** The teacher's fields; the ID number is masked until revealed. */
 export function TeacherInfo({ teacher: t, canUnmask }: { teacher: TeacherDetail; canUnmask: boolean }) {
   const items = [
-    { key: 'name', label: '姓名', children: t.name },
-    { key: 'gender', label: '性别', children: labelOf(GENDER, t.gender) },
-    { key: 'birth', label: '出生日期', children: formatDate(t.birthDate) },
     {
       key: 'id',
       label: '身份证号',
-      span: 2,
+      span: { xs: 1, sm: 2, lg: 3 },
       children: <SensitiveReveal teacherId={t.id} masked={t.idNumberMasked} canUnmask={canUnmask} />,
     },
+    { key: 'name', label: '姓名', children: t.name },
+    { key: 'gender', label: '性别', children: labelOf(GENDER, t.gender) },
+    { key: 'birth', label: '出生日期', children: formatDate(t.birthDate) },
     { key: 'phone', label: '手机号', children: t.phoneMasked ?? '—' },
     { key: 'school', label: '学校', children: t.schoolId ? <Link to={`/schools/${t.schoolId}`}>{t.schoolName}</Link> : '—' },
     { key: 'joined', label: '调入本校日期', children: formatDate(t.joinedSchoolOn) },

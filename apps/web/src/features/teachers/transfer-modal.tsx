@@ -46,7 +46,7 @@ export function TransferModal(props: { teacher: TeacherDetail; open: boolean; on
         showIcon
         style={{ marginBottom: 16 }}
         title="调动与交流轮岗"
-        description="“调动”转移人事关系；“交流轮岗”到新学校任教，编制保留在原学校。原任职记录在生效日期前一天结束，历史不会丢失。"
+        description="“调动”转移人事关系；“交流轮岗”到新学校任教，编制保留在原学校。原任职记录在生效日期结束，历史不会丢失。"
       />
       <Form form={form} layout="vertical" initialValues={{ kind: 'full', effectiveFrom: dayjs() }}>
         <Form.Item label="调入学校" name="toSchoolId" rules={[{ required: true, message: '请选择调入学校' }]}>
