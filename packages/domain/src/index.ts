@@ -12,3 +12,4 @@ export * from './imports/validate-row.ts';
 export * from './imports/validate-teachers.ts';
 export * from './imports/format-row.ts';
 export * from './workflow/workflow.ts';
+export * from './demo/index.ts';
