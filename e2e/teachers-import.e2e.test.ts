@@ -129,19 +129,19 @@ describe('teachers import, masked ID and audit', () => {
     await page.waitForURL('**/audit');
     await expect(page.getByRole('menuitem').allTextContents()).resolves.toEqual(['审计日志']);
 
-    const actionFilter = page.getByPlaceholder('操作，如 teacher.unmask');
-    for (const action of ['teacher.unmask', 'import.commit']) {
-      await actionFilter.fill(action);
-      await actionFilter.press('Enter');
-      const row = page.locator('tr.ant-table-row', { hasText: action });
-      await row.first().waitFor();
-      await expect(row.first().textContent()).resolves.toContain('区级管理员');
+    // The 操作 filter is a searchable select of the recorded actions; each filtered list holds one entry by admin.
+    for (const [action, label, shot] of [
+      ['teacher.unmask', '查看完整身份证号', 'import-07-audit-unmask'],
+      ['import.commit', '确认导入', 'import-08-audit-import'],
+    ] as const) {
+      await page.getByRole('combobox', { name: '操作' }).fill(action);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.url()).toContain(`action=${encodeURIComponent(action)}`);
+      const rows = page.locator('tr.ant-table-row');
+      await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining(label)]);
+      await expect(rows.first().textContent()).resolves.toContain('admin');
+      await snap(page, shot);
     }
-    await snap(page, 'import-07-audit-import');
-    await actionFilter.fill('teacher.unmask');
-    await actionFilter.press('Enter');
-    await page.locator('tr.ant-table-row', { hasText: 'teacher.unmask' }).first().waitFor();
-    await snap(page, 'import-08-audit-unmask');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /** 审计日志 (audit:read): filters, paged entries with before/after JSON, export. */
 import type { AuditEntry } from '@zhiping/contracts';
-import { Card, Col, Row, Tag, Typography } from 'antd';
+import { Card, Col, Row, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadButton } from '../../components/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -8,13 +8,22 @@ import { PagedTable } from '../../components/paged-table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useListParams } from '../../lib/use-list-params.ts';
 import { useQuery } from '../../lib/use-query.ts';
+import { auditActionLabel } from './audit-actions.ts';
 import { AuditFilters } from './audit-filters.tsx';
 import { fetchAudit } from './audit-api.ts';
 
 const COLUMNS: ColumnsType<AuditEntry> = [
   { title: '时间', dataIndex: 'at', render: formatDateTime, width: 170 },
   { title: '操作人', dataIndex: 'actorName' },
-  { title: '操作', dataIndex: 'action', render: (v: string) => <Tag>{v}</Tag> },
+  {
+    title: '操作',
+    dataIndex: 'action',
+    render: (v: string) => (
+      <Tooltip title={v}>
+        <Tag>{auditActionLabel(v)}</Tag>
+      </Tooltip>
+    ),
+  },
   { title: '对象', key: 'entity', render: (_v, e) => `${e.entityType}${e.entityId ? ` #${e.entityId}` : ''}` },
   { title: '摘要', dataIndex: 'summary' },
   { title: 'IP', dataIndex: 'ip', render: (v: string | null) => v ?? '—' },

@@ -20,7 +20,7 @@ export function OneTimePasswordModal({
       onCancel={onClose}
       cancelButtonProps={{ style: { display: 'none' } }}
       okText="我已记下"
-      maskClosable={false}
+      mask={{ closable: false }}
     >
       <Alert
         type="warning"
