@@ -64,7 +64,7 @@ describe('teachers import, masked ID and audit', () => {
     });
 
     await openNav(page, '数据导入');
-    await page.getByText('教师', { exact: true }).click();
+    await page.getByRole('radio', { name: '教师' }).click();
     const bad = await buildTeacherXlsx([
       teacherRow({ 身份证号: withWrongChecksum(TEACHER_ID), 姓名: TEACHER_NAME, 学校标识码: SCHOOL_CODE }),
       teacherRow({ 身份证号: OTHER_ID, 姓名: '李静', 学校标识码: UNKNOWN_SCHOOL_CODE, 任教学科: '语文' }),

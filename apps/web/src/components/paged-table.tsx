@@ -35,7 +35,7 @@ export function PagedTable<T extends object>(props: PagedTableProps<T>) {
         loading={isLoading}
         expandable={props.expandable}
         scroll={{ x: props.scrollX ?? 'max-content' }}
-        locale={{ emptyText: isLoading ? ' ' : <EmptyState description={props.empty} /> }}
+        locale={{ emptyText: isLoading ? ' ' : <EmptyState description={error ? '数据未能加载，请点击上方“重试”' : props.empty} /> }}
         pagination={{
           current: page,
           pageSize,
