@@ -32,13 +32,13 @@ export function SchoolFormFields({ withCode }: { withCode: boolean }) {
     <Row gutter={16}>
       {withCode && (
         <Col xs={24} sm={12}>
-          <Form.Item label="学校标识码" name="code" rules={[zodRule(S.code)]} extra="10位数字，全国唯一">
+          <Form.Item required label="学校标识码" name="code" rules={[zodRule(S.code)]} extra="10位数字，全国唯一">
             <Input maxLength={10} />
           </Form.Item>
         </Col>
       )}
       <Col xs={24} sm={12}>
-        <Form.Item label="学校名称" name="name" rules={[zodRule(S.name)]}>
+        <Form.Item required label="学校名称" name="name" rules={[zodRule(S.name)]}>
           <Input maxLength={100} />
         </Form.Item>
       </Col>

@@ -94,12 +94,12 @@ export function TeacherFormModal(props: { open: boolean; onClose: () => void; on
       >
         <Row gutter={16}>
           <Col xs={24} sm={12}>
-            <Form.Item label="身份证号" name="idNumber" rules={[idNumberRule]}>
+            <Form.Item required label="身份证号" name="idNumber" rules={[idNumberRule]}>
               <Input maxLength={18} autoComplete="off" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item label="姓名" name="name" rules={[zodRule(S.name)]}>
+            <Form.Item required label="姓名" name="name" rules={[zodRule(S.name)]}>
               <Input maxLength={50} />
             </Form.Item>
           </Col>

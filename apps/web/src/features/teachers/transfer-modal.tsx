@@ -63,7 +63,7 @@ export function TransferModal(props: { teacher: TeacherDetail; open: boolean; on
         <Form.Item label="生效日期" name="effectiveFrom" rules={[{ required: true, message: '请选择生效日期' }]}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item label="原因" name="reason" rules={[zodRule(TransferRequest.shape.reason)]}>
+        <Form.Item required label="原因" name="reason" rules={[zodRule(TransferRequest.shape.reason)]}>
           <Input.TextArea rows={2} maxLength={200} showCount />
         </Form.Item>
       </Form>
