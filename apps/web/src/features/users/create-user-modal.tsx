@@ -48,7 +48,13 @@ export function CreateUserModal(props: {
       destroyOnHidden
     >
       <Form form={form} layout="vertical">
-        <Form.Item required label="用户名" name="username" rules={[zodRule(S.username)]} extra="登录用，3–64位字母、数字、下划线、点或连字符">
+        <Form.Item
+          required
+          label="用户名"
+          name="username"
+          rules={[zodRule(S.username)]}
+          extra="登录用，3–64位字母、数字、下划线、点或连字符"
+        >
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item required label="姓名" name="displayName" rules={[zodRule(S.displayName)]}>
