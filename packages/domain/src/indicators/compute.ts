@@ -45,7 +45,10 @@ function finish(
   parts: { numerator: number | null; denominator: number | null; value: number | null; reason: string | null },
   warnings: string[],
 ): IndicatorValue {
-  const resolved = resolveThreshold(context.thresholds, code, scope.stage ?? null, context.asOf);
+  // An indicator of a single stage (e.g. 初中三年巩固率) needs no stage in its scope to find its threshold.
+  const stages = getIndicator(code).stages;
+  const stage = scope.stage ?? (stages.length === 1 ? stages[0]! : null);
+  const resolved = resolveThreshold(context.thresholds, code, stage, context.asOf);
   return {
     code,
     scope,
