@@ -31,10 +31,38 @@ export function buildAccounts(plans: readonly SchoolPlan[], drafts: readonly Dra
   const school = plans.find((p) => p.school.name === DEMO_ACCOUNT_SCHOOL)!.school;
   const teacher = drafts.find((d) => d.row.schoolCode === school.code && d.row.post === 'teacher' && d.row.subject === '语文')!;
   return [
-    { username: 'duchashi', displayName: '督导室（演示）', role: 'district_staff', office: '督导室', schoolCode: null, teacherIdNumber: null },
-    { username: 'jiaoshike', displayName: '教师科（演示）', role: 'district_staff', office: '教师科', schoolCode: null, teacherIdNumber: null },
+    {
+      username: 'duchashi',
+      displayName: '督导室（演示）',
+      role: 'district_staff',
+      office: '督导室',
+      schoolCode: null,
+      teacherIdNumber: null,
+    },
+    {
+      username: 'jiaoshike',
+      displayName: '教师科（演示）',
+      role: 'district_staff',
+      office: '教师科',
+      schoolCode: null,
+      teacherIdNumber: null,
+    },
     { username: 'duxue01', displayName: '责任督学（演示）', role: 'inspector', office: null, schoolCode: null, teacherIdNumber: null },
-    { username: `school_${school.code}`, displayName: `${school.name}管理员（演示）`, role: 'school_admin', office: null, schoolCode: school.code, teacherIdNumber: null },
-    { username: 'laoshi01', displayName: teacher.row.name, role: 'teacher', office: null, schoolCode: school.code, teacherIdNumber: teacher.row.idNumber },
+    {
+      username: `school_${school.code}`,
+      displayName: `${school.name}管理员（演示）`,
+      role: 'school_admin',
+      office: null,
+      schoolCode: school.code,
+      teacherIdNumber: null,
+    },
+    {
+      username: 'laoshi01',
+      displayName: teacher.row.name,
+      role: 'teacher',
+      office: null,
+      schoolCode: school.code,
+      teacherIdNumber: teacher.row.idNumber,
+    },
   ];
 }

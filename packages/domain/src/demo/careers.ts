@@ -72,20 +72,30 @@ export function assignRecognitions(rng: Rng, drafts: readonly DraftTeacher[], st
       const isCity = rng.chance(0.22);
       d.row.backboneLevel = isCity ? 'city' : 'district';
       d.row.backboneIssuedOn = rng.pick(isCity ? CITY_DATES : DISTRICT_DATES);
-      if (isCity && rng.chance(0.6)) extras.push(recognition(d, 'district', DISTRICT_ISSUER, rng.pick(['2016-09-09', '2017-09-08', '2018-09-07', '2019-09-06'])));
+      if (isCity && rng.chance(0.6))
+        extras.push(recognition(d, 'district', DISTRICT_ISSUER, rng.pick(['2016-09-09', '2017-09-08', '2018-09-07', '2019-09-06'])));
       if (!isCity && rng.chance(0.3)) extras.push(recognition(d, 'district', DISTRICT_ISSUER, shiftYears(d.row.backboneIssuedOn, 3)));
     }
     for (const d of teaching) {
       if (d.row.backboneLevel) continue;
-      if (d.age >= 35 && rng.chance(0.04)) extras.push(recognition(d, 'district', DISTRICT_ISSUER, rng.pick(['2017-09-08', '2018-09-07', '2019-09-06'])));
-      else if (d.age < 35 && rng.chance(0.03)) extras.push(recognition(d, 'school', plan.school.name, rng.pick(['2023-06-30', '2024-06-28', '2025-06-27'])));
+      if (d.age >= 35 && rng.chance(0.04))
+        extras.push(recognition(d, 'district', DISTRICT_ISSUER, rng.pick(['2017-09-08', '2018-09-07', '2019-09-06'])));
+      else if (d.age < 35 && rng.chance(0.03))
+        extras.push(recognition(d, 'school', plan.school.name, rng.pick(['2023-06-30', '2024-06-28', '2025-06-27'])));
     }
   }
   return extras;
 }
 
 /** Share of non-compulsory teachers recognised as backbone. */
-const OTHER_STAGE_RATE: Readonly<Record<Stage, number>> = { preschool: 0.02, primary: 0, junior: 0, senior: 0.08, vocational: 0.05, special: 0.08 };
+const OTHER_STAGE_RATE: Readonly<Record<Stage, number>> = {
+  preschool: 0.02,
+  primary: 0,
+  junior: 0,
+  senior: 0.08,
+  vocational: 0.05,
+  special: 0.08,
+};
 
 const TITLE_RANK: Readonly<Record<string, number>> = { professor: 4, senior: 3, level1: 2, level2: 1, level3: 0, none: 0 };
 const rank = (d: DraftTeacher) => TITLE_RANK[d.row.title]! + (d.row.post === 'leader' ? 0.5 : 0);
@@ -98,7 +108,8 @@ function recognition(d: DraftTeacher, level: BackboneLevel, issuer: string, issu
 function compulsoryStudents(stats: readonly StudentStatImportRow[]): Map<string, number> {
   const year = DEMO_YEARS[DEMO_YEARS.length - 1];
   const out = new Map<string, number>();
-  for (const r of stats) if (r.schoolYear === year && /^[PJ]/.test(r.grade)) out.set(r.schoolCode, (out.get(r.schoolCode) ?? 0) + r.students);
+  for (const r of stats)
+    if (r.schoolYear === year && /^[PJ]/.test(r.grade)) out.set(r.schoolCode, (out.get(r.schoolCode) ?? 0) + r.students);
   return out;
 }
 
@@ -113,7 +124,14 @@ export function buildTransfers(rng: Rng, drafts: readonly DraftTeacher[], plans:
   const transfers: DemoTransfer[] = [];
   const moved = new Set<string>();
   const otherSchool = (d: DraftTeacher, before: string, pred: (p: SchoolPlan) => boolean = () => true) => {
-    const pool = plans.filter((p) => p !== d.plan && p.school.openedOn <= before && (p.school.closedOn ?? '9999') > before && p.units.some((u) => u.stage === d.stage) && pred(p));
+    const pool = plans.filter(
+      (p) =>
+        p !== d.plan &&
+        p.school.openedOn <= before &&
+        (p.school.closedOn ?? '9999') > before &&
+        p.units.some((u) => u.stage === d.stage) &&
+        pred(p),
+    );
     return pool.length ? rng.pick(pool) : undefined;
   };
   const adultOn = (d: DraftTeacher) => `${Number(d.row.birthDate.slice(0, 4)) + 22}${d.row.birthDate.slice(4)}`;
@@ -122,7 +140,16 @@ export function buildTransfers(rng: Rng, drafts: readonly DraftTeacher[], plans:
     const fromJoinedOn = shiftYears(on, rng.int(minYears, maxYears)).replace(/-02-29$/, '-02-28');
     const from = otherSchool(d, fromJoinedOn);
     if (!from || fromJoinedOn < adultOn(d) || fromJoinedOn < from.school.openedOn) return;
-    transfers.push({ idNumber: d.row.idNumber, kind: 'full', fromSchoolCode: from.school.code, toSchoolCode: d.row.schoolCode, on, returnedOn: null, fromJoinedOn, reason });
+    transfers.push({
+      idNumber: d.row.idNumber,
+      kind: 'full',
+      fromSchoolCode: from.school.code,
+      toSchoolCode: d.row.schoolCode,
+      on,
+      returnedOn: null,
+      fromJoinedOn,
+      reason,
+    });
     moved.add(d.row.idNumber);
   };
   const teaching = drafts.filter((d) => d.row.post === 'teacher' || d.row.post === 'leader');
@@ -134,14 +161,32 @@ export function buildTransfers(rng: Rng, drafts: readonly DraftTeacher[], plans:
     }
   }
   // 交流轮岗: teachers with at least six years at an urban school spent one school year at a town or village school.
-  const eligible = rng.shuffle(teaching.filter((d) => !moved.has(d.row.idNumber) && d.row.post === 'teacher' && (d.stage === 'primary' || d.stage === 'junior') && d.plan.school.urbanRuralCode.startsWith('11') && d.row.joinedSchoolOn! <= '2015-09-01'));
+  const eligible = rng.shuffle(
+    teaching.filter(
+      (d) =>
+        !moved.has(d.row.idNumber) &&
+        d.row.post === 'teacher' &&
+        (d.stage === 'primary' || d.stage === 'junior') &&
+        d.plan.school.urbanRuralCode.startsWith('11') &&
+        d.row.joinedSchoolOn! <= '2015-09-01',
+    ),
+  );
   const backbone = eligible.filter((d) => d.row.backboneLevel);
   const chosen = [...backbone.slice(0, 15), ...eligible.filter((d) => !d.row.backboneLevel).slice(0, 30)];
   for (const d of chosen) {
     const year = rng.int(2021, 2024);
     const to = otherSchool(d, `${year}-09-01`, (p) => !p.school.urbanRuralCode.startsWith('11') && p.school.sponsor === 'public');
     if (!to) continue;
-    transfers.push({ idNumber: d.row.idNumber, kind: 'partial', fromSchoolCode: d.row.schoolCode, toSchoolCode: to.school.code, on: `${year}-09-01`, returnedOn: `${year + 1}-07-31`, fromJoinedOn: null, reason: '交流轮岗（城区学校到乡村学校）' });
+    transfers.push({
+      idNumber: d.row.idNumber,
+      kind: 'partial',
+      fromSchoolCode: d.row.schoolCode,
+      toSchoolCode: to.school.code,
+      on: `${year}-09-01`,
+      returnedOn: `${year + 1}-07-31`,
+      fromJoinedOn: null,
+      reason: '交流轮岗（城区学校到乡村学校）',
+    });
   }
   return transfers;
 }

@@ -11,6 +11,7 @@ import type { SchoolPlan } from './layout.ts';
 import type { Rng } from './random.ts';
 
 /** Per-pupil provision a school of each stage is built for (before its own generosity factor). */
+// prettier-ignore
 const NEEDS: Readonly<Record<Stage, { teaching: number; sports: number; gymShare: number; equipment: number; multimediaPer100: number; books: number }>> = {
   preschool: { teaching: 6.5, sports: 5, gymShare: 0, equipment: 900, multimediaPer100: 3.5, books: 12 },
   primary: { teaching: 4.5, sports: 7.5, gymShare: 0.12, equipment: 2000, multimediaPer100: 2.3, books: 30 },
@@ -48,7 +49,9 @@ function enrolmentOf(plans: readonly SchoolPlan[], stats: readonly StudentStatIm
 }
 
 /** Picks the schools left short on purpose and describes them. */
-export function chooseGaps(plans: readonly SchoolPlan[]): { code: string; kind: 'teaching_and_multimedia' | 'equipment' | 'sports' | 'rooms' }[] {
+export function chooseGaps(
+  plans: readonly SchoolPlan[],
+): { code: string; kind: 'teaching_and_multimedia' | 'equipment' | 'sports' | 'rooms' }[] {
   const taken = new Set<string>();
   // The first predicate that some established, open school meets; later ones are fallbacks.
   const find = (...preds: ((p: SchoolPlan) => boolean)[]) => {
@@ -64,15 +67,43 @@ export function chooseGaps(plans: readonly SchoolPlan[]): { code: string; kind: 
   const is = (typeCode: string) => (p: SchoolPlan) => p.school.typeCode === typeCode && p.school.sponsor === 'public';
   const and = (a: (p: SchoolPlan) => boolean, b: (p: SchoolPlan) => boolean) => (p: SchoolPlan) => a(p) && b(p);
   return [
-    { code: find(and(is('211'), (p) => p.isRural), and(is('211'), (p) => !p.school.urbanRuralCode.startsWith('11'))), kind: 'teaching_and_multimedia' },
-    { code: find(and(is('211'), (p) => p.school.urbanRuralCode === '112'), is('211')), kind: 'equipment' },
-    { code: find(and(is('311'), (p) => p.school.urbanRuralCode.startsWith('12')), is('311')), kind: 'sports' },
-    { code: find(and(is('312'), (p) => p.isRural), is('312')), kind: 'rooms' },
+    {
+      code: find(
+        and(is('211'), (p) => p.isRural),
+        and(is('211'), (p) => !p.school.urbanRuralCode.startsWith('11')),
+      ),
+      kind: 'teaching_and_multimedia',
+    },
+    {
+      code: find(
+        and(is('211'), (p) => p.school.urbanRuralCode === '112'),
+        is('211'),
+      ),
+      kind: 'equipment',
+    },
+    {
+      code: find(
+        and(is('311'), (p) => p.school.urbanRuralCode.startsWith('12')),
+        is('311'),
+      ),
+      kind: 'sports',
+    },
+    {
+      code: find(
+        and(is('312'), (p) => p.isRural),
+        is('312'),
+      ),
+      kind: 'rooms',
+    },
   ];
 }
 
 /** Builds the conditions rows and the list of deliberate shortfalls. */
-export function buildConditions(rng: Rng, plans: readonly SchoolPlan[], stats: readonly StudentStatImportRow[]): { rows: ConditionImportRow[]; gaps: DemoGap[] } {
+export function buildConditions(
+  rng: Rng,
+  plans: readonly SchoolPlan[],
+  stats: readonly StudentStatImportRow[],
+): { rows: ConditionImportRow[]; gaps: DemoGap[] } {
   const enrolment = enrolmentOf(plans, stats);
   const gapOf = new Map(chooseGaps(plans).map((g) => [g.code, g.kind]));
   const rows: ConditionImportRow[] = [];
@@ -102,7 +133,8 @@ export function buildConditions(rng: Rng, plans: readonly SchoolPlan[], stats: r
     const books = need('books', peak) * rng.float(1, 1.5);
 
     const gap = gapOf.get(plan.school.code);
-    const describe = (indicator: string, description: string) => gaps.push({ schoolCode: plan.school.code, schoolName: plan.school.name, indicator, description });
+    const describe = (indicator: string, description: string) =>
+      gaps.push({ schoolCode: plan.school.code, schoolName: plan.school.name, indicator, description });
     if (gap === 'teaching_and_multimedia') {
       teaching = need('teaching', latest) * 0.8;
       multimedia = Math.round(((need('multimediaPer100', latest) / 100) * 1.6) / 2.3);

@@ -31,6 +31,7 @@ interface StageSpec {
 const PRIMARY = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'] as const;
 const JUNIOR = ['J1', 'J2', 'J3'] as const;
 
+// prettier-ignore
 export const STAGE_SPECS: Readonly<Record<Stage, StageSpec>> = {
   preschool: { grades: ['K1', 'K2', 'K3'], entryAge: 3, entryRate: 0.905, classSize: [25, 30], transferIn: [0.02, 0.05], transferOut: [0.005, 0.02], lossChance: 0.05 },
   primary: { grades: PRIMARY, entryAge: 6, entryRate: 1.04, classSize: [39, 45], transferIn: [0, 0.025], transferOut: [0, 0.02], lossChance: 0.08 },
@@ -75,10 +76,16 @@ export function chooseCrowdedCohorts(plans: readonly SchoolPlan[]): CrowdedCohor
   ];
 }
 
+// prettier-ignore
 const MIGRANT_SHARE: Readonly<Record<Stage, number>> = { preschool: 0.9, primary: 1, junior: 0.9, senior: 0.35, vocational: 0.6, special: 0.2 };
 
 /** Builds the per-grade rows of every school for the demo years. */
-export function buildStudentStats(rng: Rng, plans: readonly SchoolPlan[], population: PopulationModel, crowded: readonly CrowdedCohort[]): StudentStatImportRow[] {
+export function buildStudentStats(
+  rng: Rng,
+  plans: readonly SchoolPlan[],
+  population: PopulationModel,
+  crowded: readonly CrowdedCohort[],
+): StudentStatImportRow[] {
   const rows: StudentStatImportRow[] = [];
   const open = plans.map((p) => ({ plan: p, ...schoolYearsOpen(p) }));
   const totalWeight = (stage: Stage, year: number) =>
@@ -89,12 +96,14 @@ export function buildStudentStats(rng: Rng, plans: readonly SchoolPlan[], popula
       const spec = STAGE_SPECS[unit.stage];
       const n = spec.grades.length;
       const classTarget = rng.float(spec.classSize[0], spec.classSize[1]);
-      const migrantRate = MIGRANT_SHARE[unit.stage] * (plan.isRural ? rng.float(0, 0.03) : plan.school.urbanRuralCode.startsWith('12') ? rng.float(0.03, 0.08) : rng.float(0.08, 0.2));
+      const migrantRate =
+        MIGRANT_SHARE[unit.stage] *
+        (plan.isRural ? rng.float(0, 0.03) : plan.school.urbanRuralCode.startsWith('12') ? rng.float(0.03, 0.08) : rng.float(0.08, 0.2));
       const disabledRate = unit.stage === 'special' ? 1 : rng.float(0.001, 0.007);
       for (let entry = FIRST_YEAR - (n - 1); entry <= LAST_YEAR; entry++) {
         if (entry < from || entry >= until) continue;
         const district = population.count(entry, spec.entryAge) * spec.entryRate;
-        let students = Math.max(1, Math.round((district * unit.weight) / totalWeight(unit.stage, entry) * rng.float(0.96, 1.04)));
+        let students = Math.max(1, Math.round(((district * unit.weight) / totalWeight(unit.stage, entry)) * rng.float(0.96, 1.04)));
         // Classes as near the planned size as whole classes allow, never above the stage's maximum.
         let classes = Math.max(1, Math.round(students / classTarget));
         if (students / classes > spec.classSize[1]) classes = Math.ceil(students / spec.classSize[1]);

@@ -6,7 +6,8 @@ import { DEMO_REFERENCE_DATE } from './teachers.ts';
 
 const demo = generateDemoDistrict();
 const schoolBy = new Map(demo.schools.map((s) => [s.code, s]));
-const stageOf = (r: { schoolCode: string; grade: string }) => (schoolBy.get(r.schoolCode)!.typeCode === '513' ? 'special' : findGrade(r.grade)!.stage);
+const stageOf = (r: { schoolCode: string; grade: string }) =>
+  schoolBy.get(r.schoolCode)!.typeCode === '513' ? 'special' : findGrade(r.grade)!.stage;
 const pop = (year: number, age: number) => demo.population.find((p) => p.year === year && p.age === age)!.count;
 const sum = <T>(items: readonly T[], f: (t: T) => number) => items.reduce((s, t) => s + f(t), 0);
 const rowsOf = (year: number, stage: string) => demo.students.filter((r) => r.schoolYear === year && stageOf(r) === stage);
@@ -82,8 +83,16 @@ describe('demo district generator', () => {
   it('matches the articles: 普惠 ≈ 94 %, 公办 ≈ 57 %, falling kindergarten enrolment, population-consistent rates', () => {
     const kg = rowsOf(2025, 'preschool');
     const all = sum(kg, (r) => r.students);
-    const publicShare = sum(kg.filter((r) => schoolBy.get(r.schoolCode)!.sponsor === 'public'), (r) => r.students) / all;
-    const inclusiveShare = sum(kg.filter((r) => schoolBy.get(r.schoolCode)!.sponsor === 'public' || schoolBy.get(r.schoolCode)!.isInclusive), (r) => r.students) / all;
+    const publicShare =
+      sum(
+        kg.filter((r) => schoolBy.get(r.schoolCode)!.sponsor === 'public'),
+        (r) => r.students,
+      ) / all;
+    const inclusiveShare =
+      sum(
+        kg.filter((r) => schoolBy.get(r.schoolCode)!.sponsor === 'public' || schoolBy.get(r.schoolCode)!.isInclusive),
+        (r) => r.students,
+      ) / all;
     expect(inclusiveShare).toBeGreaterThanOrEqual(0.92);
     expect(inclusiveShare).toBeLessThanOrEqual(0.96);
     expect(publicShare).toBeGreaterThanOrEqual(0.55);
@@ -105,7 +114,9 @@ describe('demo district generator', () => {
   });
 
   it('has mostly normal class sizes, a few 大班额 and one 超大班额', () => {
-    const compulsory = demo.students.filter((r) => r.schoolYear === 2025 && /^[PJ]/.test(r.grade) && schoolBy.get(r.schoolCode)!.typeCode !== '513');
+    const compulsory = demo.students.filter(
+      (r) => r.schoolYear === 2025 && /^[PJ]/.test(r.grade) && schoolBy.get(r.schoolCode)!.typeCode !== '513',
+    );
     const sizes = compulsory.map((r) => r.students / r.classes);
     const urban = compulsory.filter((r) => schoolBy.get(r.schoolCode)!.urbanRuralCode.startsWith('11')).map((r) => r.students / r.classes);
     expect(urban.filter((s) => s >= 35 && s <= 45).length / urban.length).toBeGreaterThan(0.7);
@@ -117,7 +128,9 @@ describe('demo district generator', () => {
 
   it('builds population by single year of age with cohorts carried from year to year', () => {
     expect(demo.population).toHaveLength(5 * 19);
-    expect(demo.population.every((p) => p.regionCode === '500199' && p.basis === 'registered' && p.source === '区公安分局户籍统计')).toBe(true);
+    expect(demo.population.every((p) => p.regionCode === '500199' && p.basis === 'registered' && p.source === '区公安分局户籍统计')).toBe(
+      true,
+    );
     for (const year of [2021, 2022, 2023, 2024]) {
       for (let age = 1; age < 18; age++) expect(Math.abs(pop(year + 1, age + 1) / pop(year, age) - 1)).toBeLessThan(0.02);
     }
@@ -128,12 +141,18 @@ describe('demo district generator', () => {
     const statKeys = new Set(demo.students.map((r) => `${r.schoolCode}:${r.schoolYear}`));
     expect(new Set(demo.conditions.map((c) => `${c.schoolCode}:${c.schoolYear}`))).toEqual(statKeys);
     const short = demo.deliberateGaps.find((g) => g.indicator === '生均教学及辅助用房面积')!;
-    const pupils = sum(demo.students.filter((r) => r.schoolCode === short.schoolCode && r.schoolYear === 2025), (r) => r.students);
+    const pupils = sum(
+      demo.students.filter((r) => r.schoolCode === short.schoolCode && r.schoolYear === 2025),
+      (r) => r.students,
+    );
     const area = demo.conditions.find((c) => c.schoolCode === short.schoolCode && c.schoolYear === 2025)!.teachingArea;
     expect(area / pupils).toBeLessThan(4.5 * 0.85);
     const primaries = demo.schools.filter((s) => s.typeCode === '211' && !demo.deliberateGaps.some((g) => g.schoolCode === s.code));
     for (const s of primaries) {
-      const n = sum(demo.students.filter((r) => r.schoolCode === s.code && r.schoolYear === 2025), (r) => r.students);
+      const n = sum(
+        demo.students.filter((r) => r.schoolCode === s.code && r.schoolYear === 2025),
+        (r) => r.students,
+      );
       const c = demo.conditions.find((x) => x.schoolCode === s.code && x.schoolYear === 2025)!;
       expect(c.teachingArea / n).toBeGreaterThanOrEqual(4.5);
       expect((c.gymArea + c.sportsGroundArea) / n).toBeGreaterThanOrEqual(7.5);
@@ -148,7 +167,10 @@ describe('demo district generator', () => {
       const check = checkIdNumber(t.idNumber, DEMO_REFERENCE_DATE);
       expect(check).toMatchObject({ ok: true, birthDate: t.birthDate, gender: t.gender });
       expect(t.idNumber.startsWith('500199')).toBe(true);
-      const age = Number(DEMO_REFERENCE_DATE.slice(0, 4)) - Number(t.birthDate.slice(0, 4)) - (t.birthDate.slice(5) > DEMO_REFERENCE_DATE.slice(5) ? 1 : 0);
+      const age =
+        Number(DEMO_REFERENCE_DATE.slice(0, 4)) -
+        Number(t.birthDate.slice(0, 4)) -
+        (t.birthDate.slice(5) > DEMO_REFERENCE_DATE.slice(5) ? 1 : 0);
       expect(age).toBeGreaterThanOrEqual(22);
       expect(age).toBeLessThanOrEqual(60);
       expect(schoolBy.get(t.schoolCode)?.closedOn).toBeNull();
@@ -162,9 +184,14 @@ describe('demo district generator', () => {
     expect(backbone).toBeGreaterThanOrEqual(0.08);
     expect(backbone).toBeLessThanOrEqual(0.12);
     expect(demo.teachers.filter((t) => t.joinedSchoolOn! <= '2019-09-01').length / demo.teachers.length).toBeGreaterThan(0.3);
-    for (const subject of ['体育', '音乐', '美术', '学前教育', '物理', '专业课']) expect(teachers.some((t) => t.subject === subject)).toBe(true);
+    for (const subject of ['体育', '音乐', '美术', '学前教育', '物理', '专业课'])
+      expect(teachers.some((t) => t.subject === subject)).toBe(true);
     const stageOfSchool = (code: string) => schoolBy.get(code)!.typeCode;
-    expect(teachers.filter((t) => stageOfSchool(t.schoolCode) === '111').every((t) => t.subject === '学前教育' && t.teachingStage === 'preschool')).toBe(true);
+    expect(
+      teachers
+        .filter((t) => stageOfSchool(t.schoolCode) === '111')
+        .every((t) => t.subject === '学前教育' && t.teachingStage === 'preschool'),
+    ).toBe(true);
   });
 
   it('links transfers, recognitions and accounts to existing teachers and schools', () => {

@@ -63,7 +63,12 @@ export function generateDemoDistrict(seed: number = DEMO_SEED): DemoDistrict {
     accounts: buildAccounts(plans, drafts),
     deliberateGaps: [
       ...conditions.gaps,
-      { schoolCode: noArtsSchool, schoolName: noArtsName, indicator: '每百名学生拥有体育、艺术(美术、音乐)专任教师数', description: '没有体育、音乐、美术专任教师' },
+      {
+        schoolCode: noArtsSchool,
+        schoolName: noArtsName,
+        indicator: '每百名学生拥有体育、艺术(美术、音乐)专任教师数',
+        description: '没有体育、音乐、美术专任教师',
+      },
       ...crowded.map((c) => ({
         schoolCode: c.schoolCode,
         schoolName: nameOf.get(c.schoolCode)!,

@@ -52,6 +52,7 @@ interface StreetSpec {
   centre: [number, number];
 }
 
+// prettier-ignore
 const STREETS: readonly StreetSpec[] = [
   { name: '新城街道', kind: 'subdistrict', urbanRuralCode: '111', share: 0.18, centre: [106.512, 29.482] },
   { name: '滨江街道', kind: 'subdistrict', urbanRuralCode: '111', share: 0.16, centre: [106.538, 29.468] },
@@ -95,6 +96,7 @@ interface Category {
   openedFrom: number;
 }
 
+// prettier-ignore
 const CATEGORIES: readonly Category[] = [
   { typeCode: '111', count: 55, sponsor: 'public', isInclusive: true, units: [{ stage: 'preschool', weight: 1.3 }], where: { urban: 0.62, centre: 0.23, village: 0.15 }, names: ['示例区实验幼儿园'], openedFrom: 1980 },
   { typeCode: '111', count: 45, sponsor: 'private', isInclusive: true, units: [{ stage: 'preschool', weight: 1 }], where: { urban: 0.75, centre: 0.2, village: 0.05 }, openedFrom: 1998 },
@@ -166,15 +168,38 @@ export function buildSchoolPlans(rng: Rng, streets: readonly DemoStreet[]): Scho
       const opening = i === cat.count - 1 ? NEW_SCHOOLS.find(([t, s]) => t === cat.typeCode && s === cat.sponsor) : undefined;
       const where: Where = opening || (isFlagship && cat.where.urban > 0) ? 'urban' : rng.weighted(cat.where);
       // New schools go to 翠湖街道, the district's growing residential area.
-      const street = opening ? urbanStreets.find((s) => s.name === '翠湖街道')! : where === 'urban' ? pickStreet(urbanStreets) : pickStreet(ruralStreets);
+      const street = opening
+        ? urbanStreets.find((s) => s.name === '翠湖街道')!
+        : where === 'urban'
+          ? pickStreet(urbanStreets)
+          : pickStreet(ruralStreets);
       const short = shortName(street.name);
       const urbanRuralCode =
-        where === 'urban' ? street.urbanRuralCode : where === 'village' ? (street.kind === 'township' && rng.chance(0.3) ? '210' : '220') : street.kind === 'township' ? '210' : rng.chance(0.8) ? '121' : '122';
+        where === 'urban'
+          ? street.urbanRuralCode
+          : where === 'village'
+            ? street.kind === 'township' && rng.chance(0.3)
+              ? '210'
+              : '220'
+            : street.kind === 'township'
+              ? '210'
+              : rng.chance(0.8)
+                ? '121'
+                : '122';
       const village = where === 'village' ? nextVillage(street) : '';
       const streetCount = (countersByStreet.get(street.code + cat.typeCode) ?? 0) + 1;
       countersByStreet.set(street.code + cat.typeCode, streetCount);
-      const name = unique(fixedName ?? defaultName(cat, { short, where, village, streetCount, publicOrdinal, kgWord: () => KINDERGARTEN_WORDS[kgWord++ % KINDERGARTEN_WORDS.length]! }), () =>
-        `${short}${nextVillage(street)}${suffixOf(cat.typeCode)}`,
+      const name = unique(
+        fixedName ??
+          defaultName(cat, {
+            short,
+            where,
+            village,
+            streetCount,
+            publicOrdinal,
+            kgWord: () => KINDERGARTEN_WORDS[kgWord++ % KINDERGARTEN_WORDS.length]!,
+          }),
+        () => `${short}${nextVillage(street)}${suffixOf(cat.typeCode)}`,
       );
       const isClosed = cat.typeCode === '111' && !cat.isInclusive && i === cat.count - 1;
       const [lon, lat] = STREETS.find((s) => s.name === street.name)!.centre;
@@ -228,7 +253,14 @@ function suffixOf(typeCode: string): string {
 
 function defaultName(
   cat: Category,
-  p: { short: string; where: Where; village: string; streetCount: number; publicOrdinal: { kg: number; junior: number }; kgWord: () => string },
+  p: {
+    short: string;
+    where: Where;
+    village: string;
+    streetCount: number;
+    publicOrdinal: { kg: number; junior: number };
+    kgWord: () => string;
+  },
 ): string {
   const { short, where, village, streetCount } = p;
   if (cat.typeCode === '111') {
@@ -246,7 +278,8 @@ function defaultName(
     if (where === 'centre') return streetCount === 1 ? `${short}中学` : `${short}第${chineseOrdinal(streetCount)}中学`;
     return `示例区第${chineseOrdinal(++p.publicOrdinal.junior)}中学`;
   }
-  if (cat.typeCode === '312') return where === 'village' ? `${short}${village}学校` : streetCount === 1 ? `${short}学校` : `${short}实验学校`;
+  if (cat.typeCode === '312')
+    return where === 'village' ? `${short}${village}学校` : streetCount === 1 ? `${short}学校` : `${short}实验学校`;
   return `${short}中学`;
 }
 

@@ -6,6 +6,7 @@
 import type { Rng } from './random.ts';
 
 /** Common surnames, roughly in order of frequency (more frequent ones appear twice). */
+// prettier-ignore
 const SURNAMES = [
   '王', '王', '李', '李', '张', '张', '刘', '刘', '陈', '陈', '杨', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱',
   '胡', '郭', '何', '高', '林', '罗', '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹', '彭', '曾', '肖', '田',
@@ -13,17 +14,20 @@ const SURNAMES = [
   '钟', '谭', '陆', '汪', '范', '金', '石', '廖', '贾', '夏', '韦', '付', '方', '白', '邹', '孟', '熊', '秦', '邱', '江',
 ] as const;
 
+// prettier-ignore
 const GIVEN_FEMALE = [
   '静', '丽', '敏', '燕', '艳', '娟', '霞', '芳', '婷', '雪', '琳', '洁', '倩', '玲', '蓉', '颖', '莉', '薇', '萍', '欣',
   '怡', '佳', '雨', '晓', '梦', '思', '诗', '瑶', '悦', '彤', '露', '月', '丹', '琴', '红', '春', '秋', '凤', '兰', '婉',
 ] as const;
 
+// prettier-ignore
 const GIVEN_MALE = [
   '伟', '强', '军', '勇', '杰', '涛', '斌', '超', '鹏', '磊', '浩', '宇', '俊', '峰', '波', '辉', '刚', '健', '明', '亮',
   '林', '飞', '龙', '平', '东', '海', '凯', '博', '毅', '晨', '帆', '阳', '松', '川', '志', '建', '国', '文', '云', '永',
 ] as const;
 
 /** Names of well-known people that a random draw could produce; such draws are repeated. */
+// prettier-ignore
 const FAMOUS = new Set([
   '王菲', '李娜', '刘翔', '姚明', '王力', '李白', '杜甫', '周杰', '刘欢', '王勇', '张杰', '李宇春', '杨洋', '王俊凯',
   '王源', '张艺', '李云龙', '李明博', '马云', '刘强东', '马化腾', '周涛', '杨丽萍', '朱军', '董卿', '王海', '李健',
@@ -42,12 +46,14 @@ export function drawPersonName(rng: Rng, gender: 'male' | 'female'): string {
 }
 
 /** Village names for rural schools (村小, 教学点) and addresses. */
+// prettier-ignore
 export const VILLAGES = [
   '黄桷', '柏树', '青杠', '双河', '石桥', '大湾', '松林', '观音', '油房', '沙坝', '高峰', '新桥', '龙井', '桂花',
   '白果', '田坝', '水口', '杉木', '金竹', '鱼洞',
 ] as const;
 
 /** Pleasant words for private kindergartens' names. */
+// prettier-ignore
 export const KINDERGARTEN_WORDS = [
   '童馨', '小太阳', '蓝天', '启航', '彩虹', '春苗', '金色童年', '小精灵', '贝贝', '乐乐', '阳光宝贝', '童心', '小橡树',
   '七彩', '星星', '快乐家', '小天使', '萌芽', '智慧树', '童趣', '小海豚', '花蕾', '蒲公英', '向日葵', '童梦',
@@ -56,6 +62,7 @@ export const KINDERGARTEN_WORDS = [
 ] as const;
 
 /** Road names for addresses. */
+// prettier-ignore
 export const ROADS = [
   '学府路', '滨江路', '和平路', '育才路', '文昌路', '青松路', '翠湖路', '建设路', '新华路', '春晖路', '桃李路', '光明路',
   '人民路', '幸福路', '长青路', '锦绣路',

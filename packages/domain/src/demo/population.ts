@@ -11,6 +11,7 @@ import type { Rng } from './random.ts';
 const BIRTHS_BASE = 4600;
 
 /** Relative births by birth year (1.0 = BIRTHS_BASE). */
+// prettier-ignore
 const BIRTH_INDEX: Readonly<Record<number, number>> = {
   2000: 0.93, 2001: 0.92, 2002: 0.92, 2003: 0.93, 2004: 0.94, 2005: 0.95, 2006: 0.95, 2007: 0.96, 2008: 0.97, 2009: 0.97,
   2010: 0.98, 2011: 0.99, 2012: 1.02, 2013: 1.0, 2014: 1.05, 2015: 1.02, 2016: 1.1, 2017: 1.08, 2018: 0.98, 2019: 0.94,

@@ -29,6 +29,7 @@ export interface DraftTeacher {
 
 type Mix = Readonly<Record<string, number>>;
 
+// prettier-ignore
 const SUBJECT_MIX: Readonly<Record<Stage, Mix>> = {
   preschool: { 学前教育: 1 },
   primary: { 语文: 32, 数学: 24, 英语: 9, 体育: 7, 音乐: 5, 美术: 5, 科学: 5, 道德与法治: 4, 信息技术: 3, 综合实践: 2, 心理健康: 1, 劳动: 1, 书法: 1, 其他: 1 },
@@ -38,7 +39,9 @@ const SUBJECT_MIX: Readonly<Record<Stage, Mix>> = {
   special: { 特殊教育: 70, 体育: 8, 音乐: 8, 美术: 8, 其他: 6 },
 };
 
+// prettier-ignore
 const FEMALE_SHARE: Readonly<Record<Stage, number>> = { preschool: 0.97, primary: 0.78, junior: 0.62, senior: 0.52, vocational: 0.5, special: 0.75 };
+// prettier-ignore
 const STAGE_CERTIFICATE: Readonly<Record<Stage, Certificate>> = { preschool: 'preschool', primary: 'primary', junior: 'junior', senior: 'senior', vocational: 'vocational', special: 'primary' };
 
 /** Splits n among the keys of a mix by largest remainder (deterministic, sums to n). */
@@ -90,7 +93,12 @@ function teachersNeeded(stage: Stage, students: number, classes: number, isPubli
 }
 
 /** Builds the staff of every school open in the latest year. `noArtsSchool` gets no PE or art teacher. */
-export function buildTeachers(rng: Rng, plans: readonly SchoolPlan[], stats: readonly StudentStatImportRow[], noArtsSchool: string): DraftTeacher[] {
+export function buildTeachers(
+  rng: Rng,
+  plans: readonly SchoolPlan[],
+  stats: readonly StudentStatImportRow[],
+  noArtsSchool: string,
+): DraftTeacher[] {
   const enrolment = latestEnrolment(plans, stats);
   const usedIds = new Set<string>();
   const out: DraftTeacher[] = [];
@@ -112,11 +120,31 @@ export function buildTeachers(rng: Rng, plans: readonly SchoolPlan[], stats: rea
     }
     if (schoolStudents === 0) continue;
     const stage = plan.units[0]!.stage;
-    const leaders = stage === 'preschool' ? (schoolStudents < 150 ? 1 : 2) : schoolStudents < 300 ? 2 : schoolStudents < 1000 ? 3 : schoolStudents < 2000 ? 4 : 5;
-    const main = stage === 'preschool' ? '学前教育' : stage === 'special' ? '特殊教育' : stage === 'vocational' ? '专业课' : rng.pick(['语文', '数学', '英语']);
-    for (let i = 0; i < leaders; i++) out.push(drawPerson(rng, usedIds, plan, stage, 'leader', i === 0 ? main : rng.pick(['语文', '数学', '英语'])));
+    const leaders =
+      stage === 'preschool'
+        ? schoolStudents < 150
+          ? 1
+          : 2
+        : schoolStudents < 300
+          ? 2
+          : schoolStudents < 1000
+            ? 3
+            : schoolStudents < 2000
+              ? 4
+              : 5;
+    const main =
+      stage === 'preschool'
+        ? '学前教育'
+        : stage === 'special'
+          ? '特殊教育'
+          : stage === 'vocational'
+            ? '专业课'
+            : rng.pick(['语文', '数学', '英语']);
+    for (let i = 0; i < leaders; i++)
+      out.push(drawPerson(rng, usedIds, plan, stage, 'leader', i === 0 ? main : rng.pick(['语文', '数学', '英语'])));
     for (let i = 0; i < Math.floor(schoolStudents / 600); i++) out.push(drawPerson(rng, usedIds, plan, stage, 'admin', null));
-    if (stage !== 'preschool' && stage !== 'primary') for (let i = 0; i < Math.floor(schoolStudents / 700); i++) out.push(drawPerson(rng, usedIds, plan, stage, 'support', null));
+    if (stage !== 'preschool' && stage !== 'primary')
+      for (let i = 0; i < Math.floor(schoolStudents / 700); i++) out.push(drawPerson(rng, usedIds, plan, stage, 'support', null));
     if (schoolStudents >= 400 && rng.chance(0.6)) out.push(drawPerson(rng, usedIds, plan, stage, 'worker', null));
   }
   return out;
@@ -168,9 +196,13 @@ function drawEducation(rng: Rng, stage: Stage, post: Post, age: number): Educati
   const young = age < 35;
   switch (stage) {
     case 'preschool':
-      return young ? rng.weighted({ bachelor: 50, associate: 45, secondary_normal: 5 }) : rng.weighted({ bachelor: 25, associate: 55, secondary_normal: 17, high_school: 3 });
+      return young
+        ? rng.weighted({ bachelor: 50, associate: 45, secondary_normal: 5 })
+        : rng.weighted({ bachelor: 25, associate: 55, secondary_normal: 17, high_school: 3 });
     case 'primary':
-      return young ? rng.weighted({ bachelor: 80, master: 8, associate: 12 }) : rng.weighted({ bachelor: 55, associate: 38, secondary_normal: 5, master: 2 });
+      return young
+        ? rng.weighted({ bachelor: 80, master: 8, associate: 12 })
+        : rng.weighted({ bachelor: 55, associate: 38, secondary_normal: 5, master: 2 });
     case 'junior':
       return young ? rng.weighted({ bachelor: 82, master: 15, associate: 3 }) : rng.weighted({ bachelor: 85, associate: 10, master: 5 });
     case 'senior':
@@ -211,7 +243,8 @@ function drawJoinedOn(rng: Rng, plan: SchoolPlan, age: number): string {
 
 function drawPerson(rng: Rng, usedIds: Set<string>, plan: SchoolPlan, stage: Stage, post: Post, subject: string | null): DraftTeacher {
   const isPE = subject === '体育' || subject === '体育与健康';
-  const femaleShare = post === 'leader' ? (stage === 'preschool' ? 0.95 : 0.45) : isPE ? 0.3 : post === 'worker' ? 0.3 : FEMALE_SHARE[stage];
+  const femaleShare =
+    post === 'leader' ? (stage === 'preschool' ? 0.95 : 0.45) : isPE ? 0.3 : post === 'worker' ? 0.3 : FEMALE_SHARE[stage];
   const gender = rng.chance(femaleShare) ? 'female' : 'male';
   const age = drawAge(rng, post, gender);
   const birthDate = drawBirthDate(rng, age);
@@ -223,7 +256,8 @@ function drawPerson(rng: Rng, usedIds: Set<string>, plan: SchoolPlan, stage: Sta
   usedIds.add(idNumber);
   const isTeaching = post === 'teacher' || post === 'leader';
   const holdsCertificate = post === 'leader' || (post === 'teacher' && !rng.chance(age < 30 ? 0.07 : 0.015));
-  const certificate: Certificate = !isTeaching || !holdsCertificate ? 'none' : stage === 'vocational' && subject !== '专业课' ? 'senior' : STAGE_CERTIFICATE[stage];
+  const certificate: Certificate =
+    !isTeaching || !holdsCertificate ? 'none' : stage === 'vocational' && subject !== '专业课' ? 'senior' : STAGE_CERTIFICATE[stage];
   return {
     plan,
     stage,
