@@ -9,7 +9,8 @@
 # when it exists, else a `zhiping-test` system user), listens on 127.0.0.1 only on a free port, trusts
 # local connections and runs without fsync. Its URL is postgres://postgres@127.0.0.1:PORT/postgres.
 # State (folder, port, user, URL) is kept in $ZHIPING_PG_CLUSTER_STATE (default tmp/pg-test-cluster.env),
-# so several runs in one checkout each pass their own state file. PG_BINDIR overrides the binaries.
+# so several runs in one checkout each pass their own state file. PG_BINDIR overrides the binaries;
+# ZHIPING_PG_CLUSTER_USER (as root) picks the user that runs the cluster.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -17,6 +18,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 exec 3>&1 1>&2
 
 STATE="${ZHIPING_PG_CLUSTER_STATE:-$ZP_ROOT/tmp/pg-test-cluster.env}"
+# The folder of a cluster whose start has not completed; removed when this script exits early.
+PENDING_DIR=""
+trap '[ -z "$PENDING_DIR" ] || rm -rf "$PENDING_DIR"' EXIT
 
 # Prints the folder of initdb/pg_ctl: PG_BINDIR, else the newest /usr/lib/postgresql/*/bin, else PATH.
 find_bindir() {
@@ -42,7 +46,7 @@ ensure_bindir() {
     return 0
   fi
   if zp_can_apt_install; then
-    zp_log "no PostgreSQL server binaries found: installing Debian's postgresql"
+    zp_log "no PostgreSQL server binaries found: installing Debian's postgresql" >&2
     zp_apt_install postgresql >&2 || zp_die "apt-get install postgresql failed."
     d="$(find_bindir)" || zp_die "postgresql installed but initdb/pg_ctl not found under /usr/lib/postgresql/*/bin."
     echo "$d"
@@ -57,12 +61,18 @@ cluster_user() {
     id -un
     return 0
   fi
+  if [ -n "${ZHIPING_PG_CLUSTER_USER:-}" ]; then
+    [ "$ZHIPING_PG_CLUSTER_USER" != root ] || zp_die "ZHIPING_PG_CLUSTER_USER must not be root: PostgreSQL refuses to run as root."
+    id "$ZHIPING_PG_CLUSTER_USER" >/dev/null 2>&1 || zp_die "ZHIPING_PG_CLUSTER_USER=$ZHIPING_PG_CLUSTER_USER is not a user on this machine."
+    echo "$ZHIPING_PG_CLUSTER_USER"
+    return 0
+  fi
   if id postgres >/dev/null 2>&1; then
     echo postgres
     return 0
   fi
   if ! id zhiping-test >/dev/null 2>&1; then
-    zp_log "creating system user zhiping-test to run the test cluster"
+    zp_log "creating system user zhiping-test to run the test cluster" >&2
     if command -v useradd >/dev/null 2>&1; then
       useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin zhiping-test
     else
@@ -113,10 +123,11 @@ cmd_start() {
     echo "$PGC_URL" >&3
     return 0
   fi
-  [ -f "$STATE" ] && cmd_stop
+  if [ -f "$STATE" ]; then cmd_stop; fi
   PGC_BIN="$(ensure_bindir)"
   PGC_USER="$(cluster_user)"
   PGC_DIR="$(mktemp -d "${TMPDIR:-/tmp}/zhiping-pg.XXXXXX")"
+  PENDING_DIR="$PGC_DIR"
   chmod 700 "$PGC_DIR"
   zp_is_root && chown "$PGC_USER" "$PGC_DIR"
   local version attempt
@@ -124,7 +135,6 @@ cmd_start() {
   zp_log "initdb: PostgreSQL $version test cluster in $PGC_DIR as user $PGC_USER"
   if ! run_as "$PGC_BIN/initdb" -D "$PGC_DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C --no-sync >"$PGC_DIR/initdb.log" 2>&1; then
     cat "$PGC_DIR/initdb.log"
-    rm -rf "$PGC_DIR"
     zp_die "initdb failed (output above)."
   fi
   for attempt in 1 2 3 4 5; do
@@ -145,20 +155,21 @@ CONF
       mkdir -p "$(dirname "$STATE")"
       printf 'PGC_DIR=%q\nPGC_PORT=%q\nPGC_USER=%q\nPGC_BIN=%q\nPGC_URL=%q\n' \
         "$PGC_DIR" "$PGC_PORT" "$PGC_USER" "$PGC_BIN" "$PGC_URL" >"$STATE"
+      PENDING_DIR=""
       zp_log "test cluster running: $PGC_URL (PostgreSQL $version, user $PGC_USER)"
       echo "$PGC_URL" >&3
       return 0
     fi
     zp_warn "PostgreSQL did not start on port $PGC_PORT (attempt $attempt); log tail:"
     tail -n 5 "$PGC_DIR/postgres.log" >&2 || true
+    run_as "$PGC_BIN/pg_ctl" -D "$PGC_DIR/data" -m immediate -w -t 20 stop >/dev/null 2>&1 || true
   done
-  rm -rf "$PGC_DIR"
   zp_die "the PostgreSQL test cluster did not start (see the log lines above)."
 }
 
 cmd_stop() {
   if ! load_state; then
-    [ -f "$STATE" ] && rm -f "$STATE"
+    rm -f "$STATE"
     return 0
   fi
   if is_running; then
