@@ -13,3 +13,4 @@ export * from './imports/validate-teachers.ts';
 export * from './imports/format-row.ts';
 export * from './workflow/workflow.ts';
 export * from './demo/index.ts';
+export * from './indicators/index.ts';

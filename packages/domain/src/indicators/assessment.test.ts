@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateBalancedAssessment, evaluateItem, evaluatePreschoolAssessment, type ManualEntry } from './assessment.ts';
+import { evaluateBalancedAssessment, evaluateAssessmentItem, evaluatePreschoolAssessment, type ManualItemEntry } from './assessment.ts';
 import { BALANCED_ASSESSMENT_ITEMS, PRESCHOOL_ASSESSMENT_ITEMS } from './assessment-items.ts';
 import { evaluateStageBalance, type BalancedSchoolPart } from './balanced-stage.ts';
 import { summariseClassSizes } from './class-size.ts';
@@ -12,7 +12,7 @@ import type { IndicatorScope, IndicatorValue } from './types.ts';
 const D: IndicatorScope = { level: 'district', regionCode: '500104' };
 const ratio = (code: string, numerator: number, denominator: number, scope: IndicatorScope = D) =>
   computeRatioIndicator({ code, numerator, denominator, scope, context: CTX });
-const allManual = (items: typeof BALANCED_ASSESSMENT_ITEMS, over: Record<string, ManualEntry> = {}) => ({
+const allManual = (items: typeof BALANCED_ASSESSMENT_ITEMS, over: Record<string, ManualItemEntry> = {}) => ({
   ...Object.fromEntries(items.filter((i) => i.compute === 'manual').map((i) => [i.key, { met: true, evidence: `${i.name}：督导组核查记录` }])),
   ...over,
 });
@@ -92,29 +92,29 @@ describe('evaluateBalancedAssessment', () => {
   });
 });
 
-describe('evaluateItem', () => {
+describe('evaluateAssessmentItem', () => {
   const funding = BALANCED_ASSESSMENT_ITEMS.find((i) => i.key === 'balanced.government.7')!;
   const certificate = BALANCED_ASSESSMENT_ITEMS.find((i) => i.key === 'balanced.government.12')!;
 
   it('falls back to a manual entry when a computed item has no data', () => {
-    const r = evaluateItem(funding, { values: [], manual: { [funding.key]: { met: true, evidence: '本区无特殊教育学校，随班就读经费按8000元拨付' } } });
+    const r = evaluateAssessmentItem(funding, { values: [], manual: { [funding.key]: { met: true, evidence: '本区无特殊教育学校，随班就读经费按8000元拨付' } } });
     expect([r.status, r.basis, r.reason]).toEqual(['met', 'manual', '无计算数据，人工判定达标（佐证：本区无特殊教育学校，随班就读经费按8000元拨付）']);
   });
 
   it('prefers computed values over a manual entry and judges at the threshold (6000 元 exactly passes)', () => {
-    const r = evaluateItem(funding, { values: [ratio(funding.compute === 'manual' ? '' : funding.compute.codes[0]!, 5_999_000, 1000)], manual: { [funding.key]: { met: true, evidence: 'x' } } });
+    const r = evaluateAssessmentItem(funding, { values: [ratio(funding.compute === 'manual' ? '' : funding.compute.codes[0]!, 5_999_000, 1000)], manual: { [funding.key]: { met: true, evidence: 'x' } } });
     expect([r.status, r.basis]).toEqual(['not_met', 'computed']);
   });
 
   it('only reads values of the stages an item names', () => {
     const preschoolOnly = ratio('teachers.certificate_rate', 90, 100, { ...D, stage: 'preschool' });
-    expect(evaluateItem(certificate, { values: [preschoolOnly] }).status).toBe('no_data');
+    expect(evaluateAssessmentItem(certificate, { values: [preschoolOnly] }).status).toBe('no_data');
   });
 
   it('shortens long lists of failing values', () => {
     const values = Array.from({ length: 7 }, (_, i) => computeSchoolSize({ schoolId: `S${i}`, typeCode: '211', students: { primary: 2100 } }, CTX)!);
     const school = BALANCED_ASSESSMENT_ITEMS.find((i) => i.key === 'balanced.government.4')!;
-    expect(evaluateItem(school, { values }).reason).toMatch(/；等共7项$/);
+    expect(evaluateAssessmentItem(school, { values }).reason).toMatch(/；等共7项$/);
   });
 });
 

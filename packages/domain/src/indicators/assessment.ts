@@ -9,7 +9,7 @@ import { describeIndicatorValue } from './format.ts';
 import type { IndicatorValue } from './types.ts';
 
 /** A manual decision on an item, with its evidence. */
-export interface ManualEntry {
+export interface ManualItemEntry {
   met: boolean;
   /** What the decision rests on (document, inspection record); required. */
   evidence: string;
@@ -20,7 +20,7 @@ export interface AssessmentInput {
   /** Computed indicator values at any level (schools, stage parts, district). */
   values?: readonly IndicatorValue[];
   /** Manual entries by item key. */
-  manual?: Readonly<Record<string, ManualEntry>>;
+  manual?: Readonly<Record<string, ManualItemEntry>>;
 }
 
 /** The 优质均衡 input may also carry the stage results of 资源配置 (their CVs, passing shares and school reasons). */
@@ -29,7 +29,7 @@ export interface BalancedAssessmentInput extends AssessmentInput {
 }
 
 /** The decision on one item. */
-export interface ItemResult {
+export interface AssessmentItemResult {
   item: AssessmentItem;
   status: 'met' | 'not_met' | 'no_data';
   basis: 'computed' | 'manual' | 'none';
@@ -43,7 +43,7 @@ export interface ItemResult {
 }
 
 /** Status of one part. */
-export interface PartResult {
+export interface AssessmentPartResult {
   part: AssessmentPart;
   label: string;
   status: 'met' | 'not_met' | 'no_data';
@@ -54,12 +54,12 @@ export interface PartResult {
 /** The verdict of a county assessment. */
 export interface AssessmentResult {
   verdict: 'met' | 'not_met' | 'incomplete';
-  parts: PartResult[];
-  items: ItemResult[];
+  parts: AssessmentPartResult[];
+  items: AssessmentItemResult[];
   /** Items not met, each with its reason. */
-  failing: ItemResult[];
+  failing: AssessmentItemResult[];
   /** Items that could not be decided. */
-  missing: ItemResult[];
+  missing: AssessmentItemResult[];
   /** One Chinese sentence. */
   summary: string;
 }
@@ -71,7 +71,7 @@ function listValues(values: readonly IndicatorValue[]): string {
   return values.length > MAX_LISTED ? `${shown}；等共${values.length}项` : shown;
 }
 
-function decideManual(item: AssessmentItem, entry: ManualEntry | undefined, fallback: boolean): ItemResult {
+function decideManual(item: AssessmentItem, entry: ManualItemEntry | undefined, fallback: boolean): AssessmentItemResult {
   const base = { item, details: [], values: [] };
   const prefix = fallback ? '无计算数据，' : '';
   if (!entry) return { ...base, status: 'no_data', basis: 'none', reason: `${prefix}未录入判定`, evidence: null };
@@ -81,7 +81,7 @@ function decideManual(item: AssessmentItem, entry: ManualEntry | undefined, fall
 }
 
 /** Decides one item from the computed values, falling back to a manual entry when no value applies. */
-export function evaluateItem(item: AssessmentItem, input: AssessmentInput): ItemResult {
+export function evaluateAssessmentItem(item: AssessmentItem, input: AssessmentInput): AssessmentItemResult {
   const entry = input.manual?.[item.key];
   if (item.compute === 'manual') return decideManual(item, entry, false);
   const { codes, stages } = item.compute;
@@ -98,17 +98,17 @@ export function evaluateItem(item: AssessmentItem, input: AssessmentInput): Item
   return { ...base, status: 'met', reason };
 }
 
-function summarise(items: ItemResult[], name: string): AssessmentResult {
+function summarise(items: AssessmentItemResult[], name: string): AssessmentResult {
   const partsInOrder = [...new Set(items.map((r) => r.item.part))];
   const parts = partsInOrder.map((part) => {
     const rs = items.filter((r) => r.item.part === part);
     const status = rs.some((r) => r.status === 'not_met') ? 'not_met' : rs.some((r) => r.status === 'no_data') ? 'no_data' : 'met';
-    return { part, label: ASSESSMENT_PART_LABELS[part], status, met: rs.filter((r) => r.status === 'met').length, total: rs.length } as PartResult;
+    return { part, label: ASSESSMENT_PART_LABELS[part], status, met: rs.filter((r) => r.status === 'met').length, total: rs.length } as AssessmentPartResult;
   });
   const failing = items.filter((r) => r.status === 'not_met');
   const missing = items.filter((r) => r.status === 'no_data');
   const verdict = failing.length > 0 ? 'not_met' : missing.length > 0 ? 'incomplete' : 'met';
-  const label = (r: ItemResult) => `${ASSESSMENT_PART_LABELS[r.item.part]}第${r.item.number}项“${r.item.name}”`;
+  const label = (r: AssessmentItemResult) => `${ASSESSMENT_PART_LABELS[r.item.part]}第${r.item.number}项“${r.item.name}”`;
   const summary =
     verdict === 'met'
       ? `${name}：全部${items.length}项达标`
@@ -123,7 +123,7 @@ export function evaluateBalancedAssessment(input: BalancedAssessmentInput): Asse
   const stageValues = (input.stageResults ?? []).flatMap((r) => [...r.cvs, r.passingShare]);
   const merged: AssessmentInput = { ...input, values: [...(input.values ?? []), ...stageValues] };
   const items = BALANCED_ASSESSMENT_ITEMS.map((item) => {
-    const r = evaluateItem(item, merged);
+    const r = evaluateAssessmentItem(item, merged);
     if (item.key === 'balanced.resource.1') {
       r.details = (input.stageResults ?? []).flatMap((s) => s.schools.filter((x) => x.verdict.status !== 'pass').map((x) => x.verdict.reason));
     }
@@ -135,7 +135,7 @@ export function evaluateBalancedAssessment(input: BalancedAssessmentInput): Asse
 /** Evaluates the 学前普及普惠 assessment (3 + 11 + 6 items and 社会认可度). */
 export function evaluatePreschoolAssessment(input: AssessmentInput): AssessmentResult {
   return summarise(
-    PRESCHOOL_ASSESSMENT_ITEMS.map((item) => evaluateItem(item, input)),
+    PRESCHOOL_ASSESSMENT_ITEMS.map((item) => evaluateAssessmentItem(item, input)),
     '学前教育普及普惠',
   );
 }
