@@ -21,7 +21,13 @@ describe('aggregateScores: totals, bands and area minimums', () => {
     ['an area below the passing minimum fails', 400, 200, 150, '良', 830, '良好', '不合格', 'fail'],
   ] as const)('%s', (_case, a111, a112, a21, level, total, bandByTotal, band, verdict) => {
     const r = aggregateScores(FIXTURE, sheet(a111, a112, a21, level));
-    expect({ total: r.total, bandByTotal: r.bandByTotal, band: r.band, verdict: r.verdict, verdictLabel: r.verdictLabel }).toEqual({ total, bandByTotal, band, verdict, verdictLabel: band });
+    expect({ total: r.total, bandByTotal: r.bandByTotal, band: r.band, verdict: r.verdict, verdictLabel: r.verdictLabel }).toEqual({
+      total,
+      bandByTotal,
+      band,
+      verdict,
+      verdictLabel: band,
+    });
     expect(r.isComplete).toBe(true);
   });
 
@@ -68,11 +74,25 @@ describe('aggregateScores: completeness', () => {
     // A1.1.2 missing: 300 + 0 + 220 + 80 = 600; 4 of 5 check points scored = 80 %.
     const scores = sheet(300, 150, 220, '良').filter((s) => s.code !== 'A1.1.2');
     const r = aggregateScores(FIXTURE, scores);
-    expect(r).toMatchObject({ total: 600, verdict: 'incomplete', verdictLabel: '未完成', missing: ['A1.1.2'], completeness: 80, isComplete: false });
+    expect(r).toMatchObject({
+      total: 600,
+      verdict: 'incomplete',
+      verdictLabel: '未完成',
+      missing: ['A1.1.2'],
+      completeness: 80,
+      isComplete: false,
+    });
   });
 
   it('treats invalid, duplicate and unknown scores as problems, not points', () => {
-    const scores = [pts('A1.1.1', 400.25), pts('A1.1.2', 100, { evidenceCount: 2 }), pts('A2.1', 10), pts('A2.1', 20), yn('A2.3', true), pts('B9', 5)];
+    const scores = [
+      pts('A1.1.1', 400.25),
+      pts('A1.1.2', 100, { evidenceCount: 2 }),
+      pts('A2.1', 10),
+      pts('A2.1', 20),
+      yn('A2.3', true),
+      pts('B9', 5),
+    ];
     const r = aggregateScores(FIXTURE, scores);
     expect(r.total).toBe(100);
     expect(r.invalid).toEqual([
@@ -106,7 +126,13 @@ describe('aggregateScores: all-yes checklists', () => {
         code: 'A1',
         title: '底线',
         maxPoints: 3,
-        children: ['一', '二', '三'].map((t, i) => ({ kind: 'checkpoint' as const, code: `A1.${i + 1}`, title: t, maxPoints: 1, method: { kind: 'yes_no' as const, yesPoints: 1, noPoints: 0 } })),
+        children: ['一', '二', '三'].map((t, i) => ({
+          kind: 'checkpoint' as const,
+          code: `A1.${i + 1}`,
+          title: t,
+          maxPoints: 1,
+          method: { kind: 'yes_no' as const, yesPoints: 1, noPoints: 0 },
+        })),
       },
     ],
   };
@@ -118,7 +144,12 @@ describe('aggregateScores: all-yes checklists', () => {
     ['a no fails even with an item missing', [yn('A1.1', false), yn('A1.2', true)], 'fail', '不合格', 1],
   ] as const)('%s', (_case, scores, verdict, verdictLabel, total) => {
     const r = aggregateScores(CHECKLIST, scores);
-    expect({ verdict: r.verdict, verdictLabel: r.verdictLabel, total: r.total, band: r.band }).toEqual({ verdict, verdictLabel, total, band: null });
+    expect({ verdict: r.verdict, verdictLabel: r.verdictLabel, total: r.total, band: r.band }).toEqual({
+      verdict,
+      verdictLabel,
+      total,
+      band: null,
+    });
   });
 
   it('lists the failed items with their notes on the 20-item bottom line', () => {
@@ -134,7 +165,10 @@ describe('aggregateScores: all-yes checklists', () => {
 
   it('refuses a "no" without the required note', () => {
     const codes = BOTTOM_LINE_TEMPLATE.nodes.flatMap((a) => a.children!.map((c) => c.code));
-    const r = aggregateScores(BOTTOM_LINE_TEMPLATE, codes.map((c) => yn(c, c !== 'A1.1')));
+    const r = aggregateScores(
+      BOTTOM_LINE_TEMPLATE,
+      codes.map((c) => yn(c, c !== 'A1.1')),
+    );
     expect(r.invalid).toEqual([{ code: 'A1.1', problems: ['选择“不达标”时须说明存在的问题'] }]);
     expect(r.verdict).toBe('incomplete');
   });

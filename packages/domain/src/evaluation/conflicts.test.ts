@@ -30,8 +30,18 @@ describe('checkInspectorConflict', () => {
 
   it('counts calendar years from a leap day', () => {
     // 2024-02-29 minus 1 year is 2023-02-28: leaving on 2023-02-28 is still within the year.
-    expect(checkInspectorConflict({ id: 'I', pastSchools: [{ schoolId: 'S', until: '2023-02-28' }] }, 'S', { asOf: '2024-02-29', lookbackYears: 1 })).not.toBeNull();
-    expect(checkInspectorConflict({ id: 'I', pastSchools: [{ schoolId: 'S', until: '2023-02-27' }] }, 'S', { asOf: '2024-02-29', lookbackYears: 1 })).toBeNull();
+    expect(
+      checkInspectorConflict({ id: 'I', pastSchools: [{ schoolId: 'S', until: '2023-02-28' }] }, 'S', {
+        asOf: '2024-02-29',
+        lookbackYears: 1,
+      }),
+    ).not.toBeNull();
+    expect(
+      checkInspectorConflict({ id: 'I', pastSchools: [{ schoolId: 'S', until: '2023-02-27' }] }, 'S', {
+        asOf: '2024-02-29',
+        lookbackYears: 1,
+      }),
+    ).toBeNull();
   });
 });
 
@@ -100,14 +110,25 @@ describe('proposeAssignments', () => {
 
   it('respects a per-inspector limit and explains the shortfall', () => {
     // 3 inspectors, at most 1 school each, teams of 2: S1 takes I1 and I2; S2 has only I3 left.
-    const p = proposeAssignments([{ id: 'S1' }, { id: 'S2' }], [{ id: 'I1' }, { id: 'I2' }, { id: 'I3' }], { ...RULES, teamSize: 2, maxSchoolsPerInspector: 1 });
+    const p = proposeAssignments([{ id: 'S1' }, { id: 'S2' }], [{ id: 'I1' }, { id: 'I2' }, { id: 'I3' }], {
+      ...RULES,
+      teamSize: 2,
+      maxSchoolsPerInspector: 1,
+    });
     expect(p.assignments.map((a) => a.inspectorIds)).toEqual([['I1', 'I2']]);
-    expect(p.unstaffed[0]).toMatchObject({ schoolId: 'S2', reason: '需要 2 名督学，无利益冲突的仅 3 名，其中 2 名已达本次 1 所的工作量上限' });
+    expect(p.unstaffed[0]).toMatchObject({
+      schoolId: 'S2',
+      reason: '需要 2 名督学，无利益冲突的仅 3 名，其中 2 名已达本次 1 所的工作量上限',
+    });
   });
 
   it('counts load carried from other campaigns', () => {
     // I1 already has 2 schools elsewhere, so I2 and I3 are chosen first.
-    const p = proposeAssignments([{ id: 'S1' }], [{ id: 'I1' }, { id: 'I2' }, { id: 'I3' }], { ...RULES, teamSize: 2, initialLoads: { I1: 2 } });
+    const p = proposeAssignments([{ id: 'S1' }], [{ id: 'I1' }, { id: 'I2' }, { id: 'I3' }], {
+      ...RULES,
+      teamSize: 2,
+      initialLoads: { I1: 2 },
+    });
     expect(p.assignments[0]!.inspectorIds).toEqual(['I2', 'I3']);
     expect(p.loads).toEqual([
       { inspectorId: 'I1', schools: 2 },

@@ -28,7 +28,15 @@ describe('consolidateScores: statistics, proposal and disagreement flag', () => 
     ['a single inspector', 'A2.1', [150], 150, 150, 150, 0, 'mean', 150, false],
   ] as const)('%s', (_case, code, values, mean, min, max, spread, rule, proposed, isFlagged) => {
     const p = pointOf(code, [...values]);
-    expect({ mean: p.mean, min: p.min, max: p.max, spread: p.spread, rule: p.rule, proposed: p.proposed.points, isFlagged: p.isFlagged }).toEqual({ mean, min, max, spread, rule, proposed, isFlagged });
+    expect({
+      mean: p.mean,
+      min: p.min,
+      max: p.max,
+      spread: p.spread,
+      rule: p.rule,
+      proposed: p.proposed.points,
+      isFlagged: p.isFlagged,
+    }).toEqual({ mean, min, max, spread, rule, proposed, isFlagged });
     expect(p.final).toEqual(p.proposed);
   });
 
@@ -47,14 +55,27 @@ describe('consolidateScores: statistics, proposal and disagreement flag', () => 
     // 优 100 and 良 80: mean 90, equally far from both → 良. Spread 20 = 20 % of 100 → not flagged.
     expect(level(['优', '良'])).toMatchObject({ proposed: { input: { kind: 'level', label: '良' }, points: 80 }, isFlagged: false });
     // 优, 优, 差: median 100 → 优. Spread 100 → flagged.
-    expect(level(['优', '优', '差'])).toMatchObject({ proposed: { input: { kind: 'level', label: '优' }, points: 100 }, isFlagged: true, rule: 'median' });
+    expect(level(['优', '优', '差'])).toMatchObject({
+      proposed: { input: { kind: 'level', label: '优' }, points: 100 },
+      isFlagged: true,
+      rule: 'median',
+    });
   });
 
   it('decides yes/no by majority; an even split proposes "no" and waits for the lead', () => {
-    const yesNo = (answers: boolean[]) => consolidateScores(FIXTURE, answers.map((yes, i) => ({ inspectorId: `I${i + 1}`, scores: [yn('A2.3', yes, yes ? undefined : `问题${i + 1}`)] })));
+    const yesNo = (answers: boolean[]) =>
+      consolidateScores(
+        FIXTURE,
+        answers.map((yes, i) => ({ inspectorId: `I${i + 1}`, scores: [yn('A2.3', yes, yes ? undefined : `问题${i + 1}`)] })),
+      );
     const majority = yesNo([true, true, false]);
     // A veto item is worth 0 points, so the spread is 0; differing answers are still flagged.
-    expect(majority.points[0]).toMatchObject({ proposed: { input: { kind: 'yes_no', yes: true } }, isFlagged: true, isTie: false, rule: 'majority' });
+    expect(majority.points[0]).toMatchObject({
+      proposed: { input: { kind: 'yes_no', yes: true } },
+      isFlagged: true,
+      isTie: false,
+      rule: 'majority',
+    });
     expect(majority.unresolved).toEqual([]);
     const split = yesNo([true, false]);
     expect(split.points[0]).toMatchObject({ proposed: { input: { kind: 'yes_no', yes: false }, note: '问题2' }, isTie: true });
@@ -79,18 +100,35 @@ describe('overrideConsolidatedPoint', () => {
   const at = '2025-05-20T10:00:00+08:00';
 
   it('records who decided, why, and what the decision replaced', () => {
-    const r = overrideConsolidatedPoint(FIXTURE, base, { code: 'A1.1.1', by: 'lead-1', reason: '复核测绘资料后认定', at, input: { kind: 'points', points: 380 } });
+    const r = overrideConsolidatedPoint(FIXTURE, base, {
+      code: 'A1.1.1',
+      by: 'lead-1',
+      reason: '复核测绘资料后认定',
+      at,
+      input: { kind: 'points', points: 380 },
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const p = r.consolidation.points.find((x) => x.code === 'A1.1.1')!;
     // Proposal was the mean (300 + 390) / 2 = 345.
-    expect(p.override).toEqual({ by: 'lead-1', reason: '复核测绘资料后认定', at, replaced: { input: { kind: 'points', points: 345 }, points: 345 } });
+    expect(p.override).toEqual({
+      by: 'lead-1',
+      reason: '复核测绘资料后认定',
+      at,
+      replaced: { input: { kind: 'points', points: 345 }, points: 345 },
+    });
     expect(p.final).toEqual({ input: { kind: 'points', points: 380 }, points: 380 });
   });
 
   it('resolves a tie', () => {
     expect(base.unresolved).toEqual(['A2.3']);
-    const r = overrideConsolidatedPoint(FIXTURE, base, { code: 'A2.3', by: 'lead-1', reason: '现场复查已整改', at, input: { kind: 'yes_no', yes: true } });
+    const r = overrideConsolidatedPoint(FIXTURE, base, {
+      code: 'A2.3',
+      by: 'lead-1',
+      reason: '现场复查已整改',
+      at,
+      input: { kind: 'yes_no', yes: true },
+    });
     expect(r.ok && r.consolidation.unresolved).toEqual([]);
   });
 
@@ -103,7 +141,13 @@ describe('overrideConsolidatedPoint', () => {
   });
 
   it('lets the lead score a check point nobody scored', () => {
-    const r = overrideConsolidatedPoint(FIXTURE, base, { code: 'A2.1', by: 'lead-1', reason: '组员漏评，由组长补评', at, input: { kind: 'points', points: 250 } });
+    const r = overrideConsolidatedPoint(FIXTURE, base, {
+      code: 'A2.1',
+      by: 'lead-1',
+      reason: '组员漏评，由组长补评',
+      at,
+      input: { kind: 'points', points: 250 },
+    });
     expect(r.ok && r.consolidation.notScored).toEqual(['A1.1.2', 'A2.2']);
     expect(r.ok && r.consolidation.points.map((p) => p.code)).toEqual(['A1.1.1', 'A2.1', 'A2.3']);
   });

@@ -2,17 +2,56 @@ import { describe, expect, it } from 'vitest';
 import type { ComputedMethod, RubricNode } from './rubric.ts';
 import { pointsForComputedValue, pointsForScore, validateScore, type ScoreInput } from './scoring.ts';
 
-const POINTS: RubricNode = { kind: 'checkpoint', code: 'A1.1', title: '分数', maxPoints: 20, method: { kind: 'points', min: 0, max: 20, step: 0.5 } };
+const POINTS: RubricNode = {
+  kind: 'checkpoint',
+  code: 'A1.1',
+  title: '分数',
+  maxPoints: 20,
+  method: { kind: 'points', min: 0, max: 20, step: 0.5 },
+};
 const LEVELS: RubricNode = {
   kind: 'checkpoint',
   code: 'A1.2',
   title: '等级',
   maxPoints: 10,
-  method: { kind: 'levels', levels: [{ label: '优', points: 10 }, { label: '良', points: 8 }, { label: '中', points: 6 }, { label: '差', points: 2 }] },
+  method: {
+    kind: 'levels',
+    levels: [
+      { label: '优', points: 10 },
+      { label: '良', points: 8 },
+      { label: '中', points: 6 },
+      { label: '差', points: 2 },
+    ],
+  },
 };
-const YES_NO: RubricNode = { kind: 'checkpoint', code: 'A1.3', title: '是否', maxPoints: 5, method: { kind: 'yes_no', yesPoints: 5, noPoints: 0, noLabel: '存在问题', noRequiresNote: true } };
-const CLASS_SIZE: ComputedMethod = { kind: 'computed', source: 'base.school_class_size_compliance', direction: 'at_least', thresholds: [{ value: 100, points: 30 }, { value: 90, points: 20 }, { value: 80, points: 10 }], otherwise: 0 };
-const RATIO: ComputedMethod = { kind: 'computed', source: 'base.kindergarten_children_per_teacher', direction: 'at_most', thresholds: [{ value: 15, points: 30 }, { value: 17.5, points: 20 }], otherwise: 5 };
+const YES_NO: RubricNode = {
+  kind: 'checkpoint',
+  code: 'A1.3',
+  title: '是否',
+  maxPoints: 5,
+  method: { kind: 'yes_no', yesPoints: 5, noPoints: 0, noLabel: '存在问题', noRequiresNote: true },
+};
+const CLASS_SIZE: ComputedMethod = {
+  kind: 'computed',
+  source: 'base.school_class_size_compliance',
+  direction: 'at_least',
+  thresholds: [
+    { value: 100, points: 30 },
+    { value: 90, points: 20 },
+    { value: 80, points: 10 },
+  ],
+  otherwise: 0,
+};
+const RATIO: ComputedMethod = {
+  kind: 'computed',
+  source: 'base.kindergarten_children_per_teacher',
+  direction: 'at_most',
+  thresholds: [
+    { value: 15, points: 30 },
+    { value: 17.5, points: 20 },
+  ],
+  otherwise: 5,
+};
 const COMPUTED: RubricNode = { kind: 'checkpoint', code: 'A1.4', title: '班额', maxPoints: 30, method: CLASS_SIZE };
 
 describe('validateScore and pointsForScore', () => {
@@ -39,7 +78,12 @@ describe('validateScore and pointsForScore', () => {
   });
 
   it('refuses to score a node that is not a check point', () => {
-    expect(validateScore({ kind: 'area', code: 'A1', title: '领域', maxPoints: 20, children: [POINTS] }, { code: 'A1', input: { kind: 'points', points: 1 } })).toEqual(['A1 不是评估要点，不能评分']);
+    expect(
+      validateScore(
+        { kind: 'area', code: 'A1', title: '领域', maxPoints: 20, children: [POINTS] },
+        { code: 'A1', input: { kind: 'points', points: 1 } },
+      ),
+    ).toEqual(['A1 不是评估要点，不能评分']);
   });
 });
 

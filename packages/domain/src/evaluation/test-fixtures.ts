@@ -36,7 +36,14 @@ export const FIXTURE: RubricTemplate = {
           maxPoints: 600,
           children: [
             { kind: 'checkpoint', code: 'A1.1.1', title: '面积', maxPoints: 400, method: { kind: 'points', min: 0, max: 400, step: 0.5 } },
-            { kind: 'checkpoint', code: 'A1.1.2', title: '设施', maxPoints: 200, method: { kind: 'points', min: 0, max: 200, step: 0.5 }, requiresEvidence: true },
+            {
+              kind: 'checkpoint',
+              code: 'A1.1.2',
+              title: '设施',
+              maxPoints: 200,
+              method: { kind: 'points', min: 0, max: 200, step: 0.5 },
+              requiresEvidence: true,
+            },
           ],
         },
       ],
@@ -53,22 +60,45 @@ export const FIXTURE: RubricTemplate = {
           code: 'A2.2',
           title: '满意度',
           maxPoints: 100,
-          method: { kind: 'levels', levels: [{ label: '优', points: 100 }, { label: '良', points: 80 }, { label: '中', points: 60 }, { label: '差', points: 0 }] },
+          method: {
+            kind: 'levels',
+            levels: [
+              { label: '优', points: 100 },
+              { label: '良', points: 80 },
+              { label: '中', points: 60 },
+              { label: '差', points: 0 },
+            ],
+          },
         },
-        { kind: 'checkpoint', code: 'A2.3', title: '无重大安全责任事故', maxPoints: 0, method: { kind: 'yes_no', yesPoints: 0, noPoints: 0 }, isVeto: true },
+        {
+          kind: 'checkpoint',
+          code: 'A2.3',
+          title: '无重大安全责任事故',
+          maxPoints: 0,
+          method: { kind: 'yes_no', yesPoints: 0, noPoints: 0 },
+          isVeto: true,
+        },
       ],
     },
   ],
 };
 
 /** A points score. */
-export const pts = (code: string, points: number, extra: Partial<CheckpointScore> = {}): CheckpointScore => ({ code, input: { kind: 'points', points }, ...extra });
+export const pts = (code: string, points: number, extra: Partial<CheckpointScore> = {}): CheckpointScore => ({
+  code,
+  input: { kind: 'points', points },
+  ...extra,
+});
 
 /** A level score. */
 export const lvl = (code: string, label: string): CheckpointScore => ({ code, input: { kind: 'level', label } });
 
 /** A yes/no score. */
-export const yn = (code: string, yes: boolean, note?: string): CheckpointScore => ({ code, input: { kind: 'yes_no', yes }, ...(note ? { note } : {}) });
+export const yn = (code: string, yes: boolean, note?: string): CheckpointScore => ({
+  code,
+  input: { kind: 'yes_no', yes },
+  ...(note ? { note } : {}),
+});
 
 /** A complete fixture sheet: A1.1.1, A1.1.2 (with evidence), A2.1, the A2.2 level, and the veto answer. */
 export function sheet(a111: number, a112: number, a21: number, level: string, isVetoMet = true): CheckpointScore[] {

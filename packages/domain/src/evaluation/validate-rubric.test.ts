@@ -23,12 +23,12 @@ describe('validateRubric', () => {
       ['A1.1“场地” 的下级分值合计 550，应等于 600'],
     ],
     ['a duplicate code', withNode('A2.2', (n) => ({ ...n, code: 'A2.1' })), ['编码 A2.1 重复']],
-    ['a code that does not extend its parent', withNode('A2.2', (n) => ({ ...n, code: 'A3.2' })), ['编码“A3.2”应为上级编码 A2 加“.序号”（如 A2.1）']],
     [
-      'a veto item that is not yes/no',
-      withNode('A2.1', (n) => ({ ...n, isVeto: true })),
-      ['A2.1“制度” 为一票否决项，评分方式应为“是/否”'],
+      'a code that does not extend its parent',
+      withNode('A2.2', (n) => ({ ...n, code: 'A3.2' })),
+      ['编码“A3.2”应为上级编码 A2 加“.序号”（如 A2.1）'],
     ],
+    ['a veto item that is not yes/no', withNode('A2.1', (n) => ({ ...n, isVeto: true })), ['A2.1“制度” 为一票否决项，评分方式应为“是/否”']],
     [
       'a points range whose top is not the maximum, off the step',
       withNode('A2.1', (n) => ({ ...n, method: { kind: 'points', min: 0, max: 299, step: 2 } })),
@@ -36,36 +36,83 @@ describe('validateRubric', () => {
     ],
     [
       'levels out of order',
-      withNode('A2.2', (n) => ({ ...n, method: { kind: 'levels', levels: [{ label: '优', points: 100 }, { label: '良', points: 100 }] } })),
+      withNode('A2.2', (n) => ({
+        ...n,
+        method: {
+          kind: 'levels',
+          levels: [
+            { label: '优', points: 100 },
+            { label: '良', points: 100 },
+          ],
+        },
+      })),
       ['A2.2“满意度” 的等级应从高到低排列，“良”不低于“优”'],
     ],
     [
       'a computed source of the wrong shape',
-      withNode('A2.1', (n) => ({ ...n, method: { kind: 'computed', source: 'ClassSize', direction: 'at_least', thresholds: [{ value: 100, points: 300 }], otherwise: 0 } })),
+      withNode('A2.1', (n) => ({
+        ...n,
+        method: { kind: 'computed', source: 'ClassSize', direction: 'at_least', thresholds: [{ value: 100, points: 300 }], otherwise: 0 },
+      })),
       ['A2.1“制度” 的数据来源“ClassSize”格式不对，应如 base.class_size_compliance'],
     ],
     [
       'an unknown computed source',
-      withNode('A2.1', (n) => ({ ...n, method: { kind: 'computed', source: 'base.teacher_height', direction: 'at_least', thresholds: [{ value: 100, points: 300 }], otherwise: 0 } })),
+      withNode('A2.1', (n) => ({
+        ...n,
+        method: {
+          kind: 'computed',
+          source: 'base.teacher_height',
+          direction: 'at_least',
+          thresholds: [{ value: 100, points: 300 }],
+          otherwise: 0,
+        },
+      })),
       ['A2.1“制度” 的数据来源“base.teacher_height”不是系统可计算的数据项'],
     ],
     [
       'computed thresholds from worst to best',
       withNode('A2.1', (n) => ({
         ...n,
-        method: { kind: 'computed', source: 'base.school_class_size_compliance', direction: 'at_least', thresholds: [{ value: 90, points: 300 }, { value: 100, points: 200 }], otherwise: 0 },
+        method: {
+          kind: 'computed',
+          source: 'base.school_class_size_compliance',
+          direction: 'at_least',
+          thresholds: [
+            { value: 90, points: 300 },
+            { value: 100, points: 200 },
+          ],
+          otherwise: 0,
+        },
       })),
       ['A2.1“制度” 的阈值应从最优到最差排列（阈值 100）'],
     ],
     ['a check point without a method', withNode('A2.1', ({ method: _m, ...n }) => n), ['A2.1“制度” 为评估要点，缺少评分方式']],
     [
       'bands out of order and beyond the scale',
-      { ...FIXTURE, bands: [{ label: '优秀', minTotal: 1200, isPassing: true }, { label: '合格', minTotal: 1300, isPassing: true }, { label: '不合格', minTotal: 0, isPassing: false }] },
-      ['等次“优秀”的最低总分 1200 超出 0–1000', '等次“合格”的最低总分 1300 超出 0–1000', '等次应按最低总分从高到低排列：“合格”(1300) 不低于“优秀”(1200)'],
+      {
+        ...FIXTURE,
+        bands: [
+          { label: '优秀', minTotal: 1200, isPassing: true },
+          { label: '合格', minTotal: 1300, isPassing: true },
+          { label: '不合格', minTotal: 0, isPassing: false },
+        ],
+      },
+      [
+        '等次“优秀”的最低总分 1200 超出 0–1000',
+        '等次“合格”的最低总分 1300 超出 0–1000',
+        '等次应按最低总分从高到低排列：“合格”(1300) 不低于“优秀”(1200)',
+      ],
     ],
     [
       'a lowest band that passes or needs points',
-      { ...FIXTURE, bands: [{ label: '合格', minTotal: 600, isPassing: true }, { label: '基本合格', minTotal: 100, isPassing: true }] },
+      {
+        ...FIXTURE,
+        bands: [
+          { label: '合格', minTotal: 600, isPassing: true },
+          { label: '基本合格', minTotal: 100, isPassing: true },
+        ],
+      },
       ['最低等次“基本合格”应从 0 分起且不设领域最低分，使任何得分都有等次', '最低等次“基本合格”应为不合格等次'],
     ],
     [
@@ -87,7 +134,12 @@ describe('validateRubric', () => {
     [
       'an all-yes checklist with a points item',
       { ...FIXTURE, passRule: 'all_yes' },
-      ['底线清单（全部为“是”方可通过）中的 A1.1.1“面积”应为“是/否”判断', '底线清单（全部为“是”方可通过）中的 A1.1.2“设施”应为“是/否”判断', '底线清单（全部为“是”方可通过）中的 A2.1“制度”应为“是/否”判断', '底线清单（全部为“是”方可通过）中的 A2.2“满意度”应为“是/否”判断'],
+      [
+        '底线清单（全部为“是”方可通过）中的 A1.1.1“面积”应为“是/否”判断',
+        '底线清单（全部为“是”方可通过）中的 A1.1.2“设施”应为“是/否”判断',
+        '底线清单（全部为“是”方可通过）中的 A2.1“制度”应为“是/否”判断',
+        '底线清单（全部为“是”方可通过）中的 A2.2“满意度”应为“是/否”判断',
+      ],
     ],
     [
       'weights that disagree with the points',
@@ -99,7 +151,16 @@ describe('validateRubric', () => {
   });
 
   it('checks a computed source against the list the server passes', () => {
-    const t = withNode('A2.1', (n) => ({ ...n, method: { kind: 'computed', source: 'survey.parent_satisfaction', direction: 'at_least', thresholds: [{ value: 90, points: 300 }], otherwise: 0 } }));
+    const t = withNode('A2.1', (n) => ({
+      ...n,
+      method: {
+        kind: 'computed',
+        source: 'survey.parent_satisfaction',
+        direction: 'at_least',
+        thresholds: [{ value: 90, points: 300 }],
+        otherwise: 0,
+      },
+    }));
     expect(validateRubric(t)).toHaveLength(1);
     expect(validateRubric(t, { knownSources: ['survey.parent_satisfaction'] })).toEqual([]);
   });

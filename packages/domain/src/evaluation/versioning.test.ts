@@ -4,7 +4,16 @@ import type { RubricTemplate } from './rubric.ts';
 import { KINDERGARTEN_CONDUCT_TEMPLATE } from './templates/index.ts';
 import { FIXTURE, sheet } from './test-fixtures.ts';
 import { validateRubric } from './validate-rubric.ts';
-import { buildIdentityMapping, copyTemplate, createNextVersion, diffTemplates, isEditableInPlace, mapScores, validateMapping, type VersionMapping } from './versioning.ts';
+import {
+  buildIdentityMapping,
+  copyTemplate,
+  createNextVersion,
+  diffTemplates,
+  isEditableInPlace,
+  mapScores,
+  validateMapping,
+  type VersionMapping,
+} from './versioning.ts';
 
 /**
  * Version 2 of the fixture on a 100-point scale: A1 60 (A1.1.1 40, A1.1.2 20); A2 40 = A2.1 renamed
@@ -33,7 +42,14 @@ const V2: RubricTemplate = {
           maxPoints: 60,
           children: [
             { kind: 'checkpoint', code: 'A1.1.1', title: '面积', maxPoints: 40, method: { kind: 'points', min: 0, max: 40, step: 0.5 } },
-            { kind: 'checkpoint', code: 'A1.1.2', title: '设施', maxPoints: 20, method: { kind: 'points', min: 0, max: 20, step: 0.5 }, requiresEvidence: true },
+            {
+              kind: 'checkpoint',
+              code: 'A1.1.2',
+              title: '设施',
+              maxPoints: 20,
+              method: { kind: 'points', min: 0, max: 20, step: 0.5 },
+              requiresEvidence: true,
+            },
           ],
         },
       ],
@@ -45,8 +61,27 @@ const V2: RubricTemplate = {
       maxPoints: 40,
       children: [
         { kind: 'checkpoint', code: 'A2.1', title: '制度建设', maxPoints: 30, method: { kind: 'points', min: 0, max: 30, step: 0.5 } },
-        { kind: 'checkpoint', code: 'A2.3', title: '无重大安全责任事故', maxPoints: 0, method: { kind: 'yes_no', yesPoints: 0, noPoints: 0 }, isVeto: true },
-        { kind: 'checkpoint', code: 'A2.4', title: '特色', maxPoints: 10, method: { kind: 'levels', levels: [{ label: '优', points: 10 }, { label: '良', points: 8 }] } },
+        {
+          kind: 'checkpoint',
+          code: 'A2.3',
+          title: '无重大安全责任事故',
+          maxPoints: 0,
+          method: { kind: 'yes_no', yesPoints: 0, noPoints: 0 },
+          isVeto: true,
+        },
+        {
+          kind: 'checkpoint',
+          code: 'A2.4',
+          title: '特色',
+          maxPoints: 10,
+          method: {
+            kind: 'levels',
+            levels: [
+              { label: '优', points: 10 },
+              { label: '良', points: 8 },
+            ],
+          },
+        },
       ],
     },
   ],
@@ -96,7 +131,12 @@ describe('editing versions', () => {
 
   it('copies a built-in template into a district family at version 1', () => {
     const copy = copyTemplate(KINDERGARTEN_CONDUCT_TEMPLATE, { family: 'district-500199-kg', name: '示例区幼儿园办园行为督导评估' });
-    expect(copy).toMatchObject({ family: 'district-500199-kg', version: 1, isBuiltIn: false, copiedFrom: { family: 'kindergarten-conduct', version: 1 } });
+    expect(copy).toMatchObject({
+      family: 'district-500199-kg',
+      version: 1,
+      isBuiltIn: false,
+      copiedFrom: { family: 'kindergarten-conduct', version: 1 },
+    });
     expect(isEditableInPlace(copy, false)).toBe(true);
     expect(validateRubric(copy)).toEqual([]);
   });
@@ -143,7 +183,15 @@ describe('version mappings', () => {
       fromVersion: 1,
       toVersion: 2,
       toScale: 100,
-      entries: [{ from: 'A2.2', to: [{ code: 'A2.1', factor: 0.05 }, { code: 'A2.4', factor: 0.05 }] }],
+      entries: [
+        {
+          from: 'A2.2',
+          to: [
+            { code: 'A2.1', factor: 0.05 },
+            { code: 'A2.4', factor: 0.05 },
+          ],
+        },
+      ],
     };
     // 良 80 × 0.05 = 4 to each of A2.1 and A2.4; comparable max 100 × 0.05 = 5 each → 8 of 10 → 80 on the 100 scale.
     expect(mapScores(OLD_RESULT, mapping)).toMatchObject({
