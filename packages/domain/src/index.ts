@@ -14,3 +14,4 @@ export * from './imports/format-row.ts';
 export * from './workflow/workflow.ts';
 export * from './demo/index.ts';
 export * from './indicators/index.ts';
+export * from './evaluation/index.ts';
