@@ -1,7 +1,13 @@
 /** The CLI's commands by name. Add one line per command. */
 import type { CliCommand } from '../command.ts';
+import { backupCommand } from './backup.command.ts';
 import { migrateCommand } from './migrate.command.ts';
+import { restoreCommand } from './restore.command.ts';
+import { userCommand } from './user.command.ts';
 
 export const COMMANDS: Record<string, CliCommand> = {
   migrate: migrateCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  user: userCommand,
 };
