@@ -124,7 +124,7 @@ export function judgeSchoolBalance(values: readonly IndicatorValue[]): SchoolBal
   const unmet = values.filter((v) => v.status === 'not_met');
   const shortfalls = unmet.map((v) => ({ code: v.code, value: v.value!, threshold: v.threshold!.value, ratio: v.value! / v.threshold!.value }));
   const metCount = values.length - unmet.length;
-  const list = unmet.map((v) => `${getIndicator(v.code).name} ${formatIndicatorValue(v.code, v.value!)}（标准${formatThreshold(v.code, v.threshold!)}）`);
+  const list = unmet.map((v) => `${getIndicator(v.code).name} ${formatIndicatorValue(v.code, v.value!, v.threshold!.value)}（标准${formatThreshold(v.code, v.threshold!)}）`);
   if (unmet.length === 0) return { status: 'pass', metCount, shortfalls, reason: `${where}：7项指标全部达标` };
   if (unmet.length === 1) {
     const v = unmet[0]!;

@@ -22,7 +22,7 @@ export const BALANCED_RESOURCE_DEFINITIONS: readonly IndicatorDefinition[] = [
   {
     code: 'balanced.backbone_teachers_per100',
     name: '每百名学生拥有县级以上骨干教师数',
-    definition: '县级（区级）及以上教育行政部门认定且在有效期内的骨干专任教师数 ÷ 在校生数 × 100',
+    definition: '县级（区级）及以上教育行政部门认定且在有效期内的骨干教师数（专任教师，默认含获认定的校级领导）÷ 在校生数 × 100',
     source: cite(BALANCED_DOC, '第六条'),
     unit: 'per_100_students', factor: 100, precision: 1, levels: PER_SCHOOL, stages: COMPULSORY, direction: 'min',
     numeratorLabel: '县级以上骨干教师数', denominatorLabel: '在校生数', confidence: 'V',

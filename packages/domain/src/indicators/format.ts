@@ -6,10 +6,18 @@ import { STAGE_LABELS } from '../codes/stages.ts';
 import { getIndicator } from './catalog.ts';
 import type { IndicatorScope, IndicatorValue, Threshold } from './types.ts';
 
-/** Formats a value of an indicator with its display precision and unit, e.g. '4.2', '95.0%', '2150人', '13.50:1'. */
-export function formatIndicatorValue(code: string, value: number): string {
+/**
+ * Formats a value of an indicator with its display precision and unit, e.g. '4.2', '95.0%', '2150人', '13.50:1'.
+ * Given the threshold it was compared with, it adds decimals until a value that differs from the
+ * threshold also looks different (a failing 0.996 shows as '0.996', never as '1.0' against '≥1.0').
+ */
+export function formatIndicatorValue(code: string, value: number, comparedWith?: number): string {
   const def = getIndicator(code);
-  const v = value.toFixed(def.precision);
+  let digits = def.precision;
+  if (comparedWith !== undefined && value !== comparedWith) {
+    while (digits < def.precision + 6 && value.toFixed(digits) === comparedWith.toFixed(digits)) digits += 1;
+  }
+  const v = value.toFixed(digits);
   switch (def.unit) {
     case '%':
       return `${v}%`;
@@ -49,7 +57,7 @@ export function describeIndicatorValue(v: IndicatorValue): string {
   const def = getIndicator(v.code);
   const where = describeScope(v.scope);
   if (v.value === null) return `${where}：${def.name}无法计算（${v.reason ?? '缺少数据'}）`;
-  const shown = formatIndicatorValue(v.code, v.value);
+  const shown = formatIndicatorValue(v.code, v.value, v.threshold?.value);
   if (!v.threshold) return `${where}：${def.name} ${shown}（无适用标准）`;
   const verdict = v.status === 'met' ? '达标' : '未达标';
   return `${where}：${def.name} ${shown}，标准${formatThreshold(v.code, v.threshold)}，${verdict}`;

@@ -61,6 +61,9 @@ describe('countTeachersByStagePart', () => {
     t({ teachingStage: 'junior', education: 'master', subject: '音乐', certificate: 'senior', backboneLevel: 'school', backboneIssuedOn: '2024-01-01' }),
     // Shared: no 任教学段; 专科 is above the 小学 requirement only; its 市级 recognition expired in 2023.
     t({ teachingStage: null, education: 'associate', subject: '美术', certificate: 'primary', backboneLevel: 'city', backboneIssuedOn: '2020-09-01', backboneValidUntil: '2023-08-31' }),
+    // A 校级领导 with a valid 区级 recognition counts as 骨干 (not as 专任教师); one without does not count at all.
+    t({ post: 'leader', isFullTime: false, teachingStage: 'junior', backboneLevel: 'district', backboneIssuedOn: '2024-09-06', backboneValidUntil: '2027-09-05' }),
+    t({ post: 'leader', isFullTime: false, teachingStage: 'primary' }),
     t({ post: 'admin', isFullTime: false, teachingStage: null }),
     t({ isFullTime: false }),
     t({ schoolId: 'Z' }),
@@ -78,10 +81,15 @@ describe('countTeachersByStagePart', () => {
     expect(primary.certified).toBeCloseTo(1 + P, 12);
     expect(junior.fullTime).toBeCloseTo(2 + J, 12);
     expect(junior.aboveQualification).toBe(1);
-    expect(junior.backboneCountyOrAbove).toBe(0);
+    expect(junior.backboneCountyOrAbove).toBe(1);
     expect(junior.peArt).toBeCloseTo(1 + J, 12);
     expect(junior.certified).toBeCloseTo(2 + J, 12);
-    expect(r.warnings).toEqual(['1名专任教师所在学校不在计算范围内，未计入']);
+    expect(r.warnings).toEqual(['1名教师所在学校不在计算范围内，未计入']);
+  });
+
+  it('leaves 骨干 leaders out when configured', () => {
+    const r = countTeachersByStagePart(teachers, schools, { asOf: '2025-09-01', backboneCountsLeaders: false });
+    expect(r.parts.find((p) => p.stage === 'junior')!.counts.backboneCountyOrAbove).toBe(0);
   });
 
   it('applies the stage-appropriate certificate rule to the shared teacher', () => {

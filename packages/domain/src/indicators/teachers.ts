@@ -1,6 +1,8 @@
 /**
  * Teacher counts per school stage part from individual records, and the teacher indicators built on
- * them. Only 专任教师 (post 'teacher' and full-time) count, as in the statistics. A teacher whose
+ * them. 专任教师 (post 'teacher' and full-time) count for every indicator, as in the statistics; school
+ * leaders (校级领导) holding a valid 区级+ recognition also count as 骨干教师 by default, since
+ * indicator 2 counts 骨干教师 rather than 专任教师 (configurable). A teacher whose
  * 任教学段 is one of the school's stages belongs to that part; one without a stage (or with a stage
  * the school does not have) is shared and apportioned with the same split as every other resource.
  */
@@ -92,11 +94,13 @@ export interface TeacherCountOptions {
   asOf: string;
   weights?: Readonly<Record<string, SplitWeights>>;
   certificateRule?: CertificateRule;
+  /** Count 校级领导 with a valid 区级+ recognition as 骨干教师 (default true). */
+  backboneCountsLeaders?: boolean;
 }
 
 const empty = (): TeacherCounts => ({ fullTime: 0, aboveQualification: 0, backboneCountyOrAbove: 0, peArt: 0, certified: 0 });
 
-/** Counts 专任教师 per school stage part; shared teachers are apportioned by weighted enrolment. */
+/** Counts 专任教师 (and 骨干 leaders) per school stage part; staff without a stage of the school are apportioned by weighted enrolment. */
 export function countTeachersByStagePart(
   teachers: readonly TeacherRecord[],
   schools: readonly SchoolStagesInput[],
@@ -109,7 +113,10 @@ export function countTeachersByStagePart(
   for (const s of schools) for (const stage of bySchool.get(s.schoolId)!.split.stages) counts.set(key(s.schoolId, stage), empty());
   let unknown = 0;
   for (const t of teachers) {
-    if (!isFullTimeTeacher(t)) continue;
+    const isTeacher = isFullTimeTeacher(t);
+    const backbone = isBackboneCountyOrAboveOn(t, options.asOf);
+    const isBackboneLeader = t.post === 'leader' && backbone && options.backboneCountsLeaders !== false;
+    if (!isTeacher && !isBackboneLeader) continue;
     const entry = bySchool.get(t.schoolId);
     if (!entry) {
       unknown += 1;
@@ -117,18 +124,18 @@ export function countTeachersByStagePart(
     }
     const own = t.teachingStage !== null && entry.split.stages.includes(t.teachingStage);
     const targets: [Stage, number][] = own ? [[t.teachingStage!, 1]] : entry.split.stages.map((s) => [s, entry.split.shares[s] ?? 0]);
-    const backbone = isBackboneCountyOrAboveOn(t, options.asOf);
     const peArt = t.subject !== null && PE_ART_SUBJECTS.includes(t.subject);
     for (const [stage, share] of targets) {
       const c = counts.get(key(t.schoolId, stage))!;
+      if (backbone) c.backboneCountyOrAbove += share;
+      if (!isTeacher) continue;
       c.fullTime += share;
       if (isAboveRequiredEducation(t.education, stage)) c.aboveQualification += share;
-      if (backbone) c.backboneCountyOrAbove += share;
       if (peArt) c.peArt += share;
       if (holdsCertificateFor(t.certificate, stage, options.certificateRule)) c.certified += share;
     }
   }
-  if (unknown > 0) warnings.push(`${unknown}名专任教师所在学校不在计算范围内，未计入`);
+  if (unknown > 0) warnings.push(`${unknown}名教师所在学校不在计算范围内，未计入`);
   const parts = [...counts.entries()].map(([k, c]) => {
     const [schoolId, stage] = k.split('\u0000') as [string, Stage];
     return { schoolId, stage, counts: c };
