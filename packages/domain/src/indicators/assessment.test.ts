@@ -13,19 +13,25 @@ const D: IndicatorScope = { level: 'district', regionCode: '500104' };
 const ratio = (code: string, numerator: number, denominator: number, scope: IndicatorScope = D) =>
   computeRatioIndicator({ code, numerator, denominator, scope, context: CTX });
 const allManual = (items: typeof BALANCED_ASSESSMENT_ITEMS, over: Record<string, ManualItemEntry> = {}) => ({
-  ...Object.fromEntries(items.filter((i) => i.compute === 'manual').map((i) => [i.key, { met: true, evidence: `${i.name}：督导组核查记录` }])),
+  ...Object.fromEntries(
+    items.filter((i) => i.compute === 'manual').map((i) => [i.key, { met: true, evidence: `${i.name}：督导组核查记录` }]),
+  ),
   ...over,
 });
 
 const part = (schoolId: string, stage: 'primary' | 'junior', students: number, over = {}): BalancedSchoolPart => ({
-  schoolId, label: schoolId, typeCode: stage === 'primary' ? '211' : '311', inputs: atStandard(stage, students, over),
+  schoolId,
+  label: schoolId,
+  typeCode: stage === 'primary' ? '211' : '311',
+  inputs: atStandard(stage, students, over),
 });
 
 function balancedValues(maxPrimaryClass = 45): IndicatorValue[] {
   return [
     computeMusicArtRooms({ classes: 24, musicRooms: 2, artRooms: 2 }, { level: 'school', schoolId: 'P1' }, CTX),
     computeSchoolSize({ schoolId: 'P1', typeCode: '211', students: { primary: 1500 } }, CTX)!,
-    summariseClassSizes([40, maxPrimaryClass], { level: 'stage_part', schoolId: 'P1', label: '实验小学', stage: 'primary' }, CTX).maxClassSize,
+    summariseClassSizes([40, maxPrimaryClass], { level: 'stage_part', schoolId: 'P1', label: '实验小学', stage: 'primary' }, CTX)
+      .maxClassSize,
     summariseClassSizes([48, 50], { level: 'stage_part', schoolId: 'J1', stage: 'junior' }, CTX).maxClassSize,
     ratio('balanced.special_education_funding_per_student', 6_000_000, 1000), // 6000 元 exactly
     ratio('balanced.teacher_pay_ratio', 120_000, 118_000), // 101.7 %
@@ -54,22 +60,39 @@ describe('evaluateBalancedAssessment', () => {
     const count = (p: string) => BALANCED_ASSESSMENT_ITEMS.filter((i) => i.part === p).length;
     expect(['resource', 'government', 'quality', 'social', 'veto'].map(count)).toEqual([8, 15, 9, 1, 6]);
     expect(PRESCHOOL_ASSESSMENT_ITEMS.map((i) => i.part).join(',')).toBe(
-      ['coverage', 'coverage', 'coverage', ...Array<string>(11).fill('government'), ...Array<string>(6).fill('quality'), 'social'].join(','),
+      ['coverage', 'coverage', 'coverage', ...Array<string>(11).fill('government'), ...Array<string>(6).fill('quality'), 'social'].join(
+        ',',
+      ),
     );
   });
 
   it('is met when every item is met', () => {
-    const r = evaluateBalancedAssessment({ stageResults: goodStages, values: balancedValues(), manual: allManual(BALANCED_ASSESSMENT_ITEMS) });
+    const r = evaluateBalancedAssessment({
+      stageResults: goodStages,
+      values: balancedValues(),
+      manual: allManual(BALANCED_ASSESSMENT_ITEMS),
+    });
     expect(r.missing.map((m) => m.item.key)).toEqual([]);
     expect([r.verdict, r.failing.length, r.summary]).toEqual(['met', 0, '义务教育优质均衡：全部39项达标']);
     expect(r.parts.map((p) => [p.label, p.status, p.met, p.total])).toEqual([
-      ['资源配置', 'met', 8, 8], ['政府保障', 'met', 15, 15], ['教育（保教）质量', 'met', 9, 9], ['社会认可度', 'met', 1, 1], ['一票否决', 'met', 6, 6],
+      ['资源配置', 'met', 8, 8],
+      ['政府保障', 'met', 15, 15],
+      ['教育（保教）质量', 'met', 9, 9],
+      ['社会认可度', 'met', 1, 1],
+      ['一票否决', 'met', 6, 6],
     ]);
   });
 
   it('lists every failing item with its reason, and the items that cannot be decided', () => {
     // J2 has two indicators below standard → the 初中 passing share is 1/2; a 46-pupil class in P1; a veto entered; quality 9 missing.
-    const stages = [goodStages[0]!, evaluateStageBalance({ stage: 'junior', parts: [part('J1', 'junior', 1000), part('J2', 'junior', 2000, { teachingArea: 9000, multimediaRooms: 40 })], context: CTX })];
+    const stages = [
+      goodStages[0]!,
+      evaluateStageBalance({
+        stage: 'junior',
+        parts: [part('J1', 'junior', 1000), part('J2', 'junior', 2000, { teachingArea: 9000, multimediaRooms: 40 })],
+        context: CTX,
+      }),
+    ];
     const manual = allManual(BALANCED_ASSESSMENT_ITEMS, { 'balanced.veto.2': { met: false, evidence: '2025年查实跨片区择校12人' } });
     delete manual['balanced.quality.9'];
     const r = evaluateBalancedAssessment({ stageResults: stages, values: balancedValues(46), manual });
@@ -87,7 +110,11 @@ describe('evaluateBalancedAssessment', () => {
   });
 
   it('is incomplete, not met, when nothing fails but something is undecided', () => {
-    const r = evaluateBalancedAssessment({ stageResults: goodStages, values: balancedValues(), manual: allManual(BALANCED_ASSESSMENT_ITEMS, { 'balanced.quality.3': { met: true, evidence: ' ' } }) });
+    const r = evaluateBalancedAssessment({
+      stageResults: goodStages,
+      values: balancedValues(),
+      manual: allManual(BALANCED_ASSESSMENT_ITEMS, { 'balanced.quality.3': { met: true, evidence: ' ' } }),
+    });
     expect([r.verdict, r.missing[0]!.reason]).toEqual(['incomplete', '人工判定缺少佐证材料']);
   });
 });
@@ -97,12 +124,22 @@ describe('evaluateAssessmentItem', () => {
   const certificate = BALANCED_ASSESSMENT_ITEMS.find((i) => i.key === 'balanced.government.12')!;
 
   it('falls back to a manual entry when a computed item has no data', () => {
-    const r = evaluateAssessmentItem(funding, { values: [], manual: { [funding.key]: { met: true, evidence: '本区无特殊教育学校，随班就读经费按8000元拨付' } } });
-    expect([r.status, r.basis, r.reason]).toEqual(['met', 'manual', '无计算数据，人工判定达标（佐证：本区无特殊教育学校，随班就读经费按8000元拨付）']);
+    const r = evaluateAssessmentItem(funding, {
+      values: [],
+      manual: { [funding.key]: { met: true, evidence: '本区无特殊教育学校，随班就读经费按8000元拨付' } },
+    });
+    expect([r.status, r.basis, r.reason]).toEqual([
+      'met',
+      'manual',
+      '无计算数据，人工判定达标（佐证：本区无特殊教育学校，随班就读经费按8000元拨付）',
+    ]);
   });
 
   it('prefers computed values over a manual entry and judges at the threshold (6000 元 exactly passes)', () => {
-    const r = evaluateAssessmentItem(funding, { values: [ratio(funding.compute === 'manual' ? '' : funding.compute.codes[0]!, 5_999_000, 1000)], manual: { [funding.key]: { met: true, evidence: 'x' } } });
+    const r = evaluateAssessmentItem(funding, {
+      values: [ratio(funding.compute === 'manual' ? '' : funding.compute.codes[0]!, 5_999_000, 1000)],
+      manual: { [funding.key]: { met: true, evidence: 'x' } },
+    });
     expect([r.status, r.basis]).toEqual(['not_met', 'computed']);
   });
 
@@ -112,7 +149,9 @@ describe('evaluateAssessmentItem', () => {
   });
 
   it('shortens long lists of failing values', () => {
-    const values = Array.from({ length: 7 }, (_, i) => computeSchoolSize({ schoolId: `S${i}`, typeCode: '211', students: { primary: 2100 } }, CTX)!);
+    const values = Array.from({ length: 7 }, (_, i) =>
+      computeSchoolSize({ schoolId: `S${i}`, typeCode: '211', students: { primary: 2100 } }, CTX)!,
+    );
     const school = BALANCED_ASSESSMENT_ITEMS.find((i) => i.key === 'balanced.government.4')!;
     expect(evaluateAssessmentItem(school, { values }).reason).toMatch(/；等共7项$/);
   });
@@ -128,7 +167,9 @@ describe('evaluatePreschoolAssessment', () => {
     ratio('teachers.certificate_rate', 40, 40, { ...D, stage: 'preschool' }),
     ratio('survey.social_recognition', 870, 1000),
   ];
-  const manual = Object.fromEntries(PRESCHOOL_ASSESSMENT_ITEMS.filter((i) => i.compute === 'manual').map((i) => [i.key, { met: true, evidence: '核查记录' }]));
+  const manual = Object.fromEntries(
+    PRESCHOOL_ASSESSMENT_ITEMS.filter((i) => i.compute === 'manual').map((i) => [i.key, { met: true, evidence: '核查记录' }]),
+  );
 
   it('is met with every item at or above its standard (equalities pass)', () => {
     const r = evaluatePreschoolAssessment({ values: preschoolValues(300), manual });

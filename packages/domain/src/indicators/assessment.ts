@@ -4,7 +4,13 @@
  * reach the standard; any undecidable item leaves the verdict 'incomplete' rather than 'met'.
  */
 import type { StageBalanceResult } from './balanced-stage.ts';
-import { ASSESSMENT_PART_LABELS, BALANCED_ASSESSMENT_ITEMS, PRESCHOOL_ASSESSMENT_ITEMS, type AssessmentItem, type AssessmentPart } from './assessment-items.ts';
+import {
+  ASSESSMENT_PART_LABELS,
+  BALANCED_ASSESSMENT_ITEMS,
+  PRESCHOOL_ASSESSMENT_ITEMS,
+  type AssessmentItem,
+  type AssessmentPart,
+} from './assessment-items.ts';
 import { describeIndicatorValue } from './format.ts';
 import type { IndicatorValue } from './types.ts';
 
@@ -75,9 +81,16 @@ function decideManual(item: AssessmentItem, entry: ManualItemEntry | undefined, 
   const base = { item, details: [], values: [] };
   const prefix = fallback ? '无计算数据，' : '';
   if (!entry) return { ...base, status: 'no_data', basis: 'none', reason: `${prefix}未录入判定`, evidence: null };
-  if (entry.evidence.trim() === '') return { ...base, status: 'no_data', basis: 'manual', reason: `${prefix}人工判定缺少佐证材料`, evidence: null };
+  if (entry.evidence.trim() === '')
+    return { ...base, status: 'no_data', basis: 'manual', reason: `${prefix}人工判定缺少佐证材料`, evidence: null };
   const status = entry.met ? 'met' : 'not_met';
-  return { ...base, status, basis: 'manual', reason: `${prefix}人工判定${entry.met ? '达标' : '未达标'}（佐证：${entry.evidence}）`, evidence: entry.evidence };
+  return {
+    ...base,
+    status,
+    basis: 'manual',
+    reason: `${prefix}人工判定${entry.met ? '达标' : '未达标'}（佐证：${entry.evidence}）`,
+    evidence: entry.evidence,
+  };
 }
 
 /** Decides one item from the computed values, falling back to a manual entry when no value applies. */
@@ -103,7 +116,13 @@ function summarise(items: AssessmentItemResult[], name: string): AssessmentResul
   const parts = partsInOrder.map((part) => {
     const rs = items.filter((r) => r.item.part === part);
     const status = rs.some((r) => r.status === 'not_met') ? 'not_met' : rs.some((r) => r.status === 'no_data') ? 'no_data' : 'met';
-    return { part, label: ASSESSMENT_PART_LABELS[part], status, met: rs.filter((r) => r.status === 'met').length, total: rs.length } as AssessmentPartResult;
+    return {
+      part,
+      label: ASSESSMENT_PART_LABELS[part],
+      status,
+      met: rs.filter((r) => r.status === 'met').length,
+      total: rs.length,
+    } as AssessmentPartResult;
   });
   const failing = items.filter((r) => r.status === 'not_met');
   const missing = items.filter((r) => r.status === 'no_data');
@@ -125,7 +144,9 @@ export function evaluateBalancedAssessment(input: BalancedAssessmentInput): Asse
   const items = BALANCED_ASSESSMENT_ITEMS.map((item) => {
     const r = evaluateAssessmentItem(item, merged);
     if (item.key === 'balanced.resource.1') {
-      r.details = (input.stageResults ?? []).flatMap((s) => s.schools.filter((x) => x.verdict.status !== 'pass').map((x) => x.verdict.reason));
+      r.details = (input.stageResults ?? []).flatMap((s) =>
+        s.schools.filter((x) => x.verdict.status !== 'pass').map((x) => x.verdict.reason),
+      );
     }
     return r;
   });

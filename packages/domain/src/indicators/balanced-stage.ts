@@ -64,7 +64,8 @@ export function selectBalancedSchools(
   const included: BalancedSchoolPart[] = [];
   const excluded: ExcludedPart[] = [];
   for (const p of parts) {
-    const out = (reason: string) => excluded.push(p.label === undefined ? { schoolId: p.schoolId, reason } : { schoolId: p.schoolId, label: p.label, reason });
+    const out = (reason: string) =>
+      excluded.push(p.label === undefined ? { schoolId: p.schoolId, reason } : { schoolId: p.schoolId, label: p.label, reason });
     if (options.excludedTypeCodes.includes(p.typeCode)) out(`办学类型 ${p.typeCode} 不参与资源配置指标计算`);
     else if (p.inputs.students <= 0) out('该学段无在校生');
     else if (options.teachingPointTypeCodes.includes(p.typeCode) && p.inputs.students < options.teachingPointMinStudents)
@@ -90,7 +91,15 @@ export function computeStageCVs(
       weight: p.inputs.students,
     }));
     const r = weightedCV(items);
-    return computeDerivedIndicator({ code: cvCodeOf(code), numerator: r.sd, denominator: r.mean, value: r.cv, reason: r.reason, scope, context });
+    return computeDerivedIndicator({
+      code: cvCodeOf(code),
+      numerator: r.sd,
+      denominator: r.mean,
+      value: r.cv,
+      reason: r.reason,
+      scope,
+      context,
+    });
   });
 }
 
@@ -142,8 +151,13 @@ export function evaluateStageBalance(input: {
   const passingShare =
     undecided > 0
       ? computeDerivedIndicator({
-          code: 'balanced.schools_passing_share', numerator: passing, denominator: schools.length, value: null,
-          reason: `${undecided}所学校数据不全，无法判定`, scope, context,
+          code: 'balanced.schools_passing_share',
+          numerator: passing,
+          denominator: schools.length,
+          value: null,
+          reason: `${undecided}所学校数据不全，无法判定`,
+          scope,
+          context,
         })
       : computeRatioIndicator({ code: 'balanced.schools_passing_share', numerator: passing, denominator: schools.length, scope, context });
   const failures = [

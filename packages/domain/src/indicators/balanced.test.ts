@@ -10,7 +10,11 @@ describe('computeBalancedIndicators', () => {
   it('computes the 7 values of a 初中 part (1000 pupils)', () => {
     // 53 teachers → 5.3; 10 backbone → 1.0; 9 PE/art → 0.9; 5800 m² → 5.8; 2000 gym + 8200 ground → 10.2;
     // 2,500,000 元 → 2500; 24 rooms → 2.4.
-    const values = computeBalancedIndicators(atStandard('junior', 1000, { gymArea: 2000, sportsGroundArea: 8200 }), { stage: 'junior' }, CTX);
+    const values = computeBalancedIndicators(
+      atStandard('junior', 1000, { gymArea: 2000, sportsGroundArea: 8200 }),
+      { stage: 'junior' },
+      CTX,
+    );
     expect(values.map((v) => v.value)).toEqual([5.3, 1, 0.9, 5.8, 10.2, 2500, 2.4]);
     expect(values.every((v) => v.status === 'met')).toBe(true);
     expect(values[4]!.numerator).toBe(10200);
@@ -63,7 +67,12 @@ describe('judgeSchoolBalance (6 of 7, the 7th ≥ 85 %)', () => {
   });
 });
 
-const part = (schoolId: string, typeCode: string, inputs: BalancedInputs): BalancedSchoolPart => ({ schoolId, label: schoolId, typeCode, inputs });
+const part = (schoolId: string, typeCode: string, inputs: BalancedInputs): BalancedSchoolPart => ({
+  schoolId,
+  label: schoolId,
+  typeCode,
+  inputs,
+});
 
 describe('selectBalancedSchools', () => {
   it.each([
@@ -101,7 +110,11 @@ describe('stage CV and evaluation', () => {
   });
 
   it('fails the stage for school B (two indicators far below) and lists why', () => {
-    const r = evaluateStageBalance({ stage: 'junior', parts: [A, B, part('C', '218', atStandard('junior', 1000, { students: 30 }))], context: CTX });
+    const r = evaluateStageBalance({
+      stage: 'junior',
+      parts: [A, B, part('C', '218', atStandard('junior', 1000, { students: 30 }))],
+      context: CTX,
+    });
     expect(r.excluded).toEqual([{ schoolId: 'C', label: 'C', reason: '教学点在校生 30 人，少于 50 人' }]);
     expect(r.schools.map((s) => s.verdict.status)).toEqual(['pass', 'fail']);
     expect(r.passingShare).toMatchObject({ numerator: 1, denominator: 2, value: 50, status: 'not_met' });
@@ -110,7 +123,11 @@ describe('stage CV and evaluation', () => {
   });
 
   it('passes a stage of schools at standard; one school alone has no CV', () => {
-    const r = evaluateStageBalance({ stage: 'junior', parts: [part('A', '311', atStandard('junior', 1000)), part('B', '311', atStandard('junior', 2000))], context: CTX });
+    const r = evaluateStageBalance({
+      stage: 'junior',
+      parts: [part('A', '311', atStandard('junior', 1000)), part('B', '311', atStandard('junior', 2000))],
+      context: CTX,
+    });
     expect(r.passed).toBe(true);
     expect(r.cvs.every((v) => v.status === 'met' && v.value! < 1e-12)).toBe(true);
     const single = evaluateStageBalance({ stage: 'junior', parts: [part('A', '311', atStandard('junior', 1000))], context: CTX });

@@ -19,10 +19,12 @@ export const BALANCED_RESOURCE_CODES = [
   'balanced.equipment_value_per_student',
   'balanced.multimedia_rooms_per100',
 ] as const;
+/** One of the 7 resource indicator codes. */
 export type BalancedResourceCode = (typeof BALANCED_RESOURCE_CODES)[number];
 
 /** Stages the 7 indicators and their CVs are computed for. */
 export const BALANCED_STAGES = ['primary', 'junior'] as const satisfies readonly Stage[];
+/** 小学 or 初中. */
 export type BalancedStage = (typeof BALANCED_STAGES)[number];
 
 /** Inputs of one school stage part, after one-through schools are split (split.ts). */
@@ -122,9 +124,17 @@ export function judgeSchoolBalance(values: readonly IndicatorValue[]): SchoolBal
     return { status: 'no_data', metCount: 0, shortfalls: [], reason: `${where}：无法判定，${names.join('；') || '指标不全'}` };
   }
   const unmet = values.filter((v) => v.status === 'not_met');
-  const shortfalls = unmet.map((v) => ({ code: v.code, value: v.value!, threshold: v.threshold!.value, ratio: v.value! / v.threshold!.value }));
+  const shortfalls = unmet.map((v) => ({
+    code: v.code,
+    value: v.value!,
+    threshold: v.threshold!.value,
+    ratio: v.value! / v.threshold!.value,
+  }));
   const metCount = values.length - unmet.length;
-  const list = unmet.map((v) => `${getIndicator(v.code).name} ${formatIndicatorValue(v.code, v.value!, v.threshold!.value)}（标准${formatThreshold(v.code, v.threshold!)}）`);
+  const list = unmet.map(
+    (v) =>
+      `${getIndicator(v.code).name} ${formatIndicatorValue(v.code, v.value!, v.threshold!.value)}（标准${formatThreshold(v.code, v.threshold!)}）`,
+  );
   if (unmet.length === 0) return { status: 'pass', metCount, shortfalls, reason: `${where}：7项指标全部达标` };
   if (unmet.length === 1) {
     const v = unmet[0]!;

@@ -57,7 +57,13 @@ export function summariseClassSizes(classSizes: readonly number[], scope: Indica
     maxClassSize,
     classesOverLimit,
     largeShare: computeRatioIndicator({ code: 'compulsory.large_class_share', numerator: bands.large, denominator: total, scope, context }),
-    superLargeShare: computeRatioIndicator({ code: 'compulsory.super_large_class_share', numerator: bands.super_large, denominator: total, scope, context }),
+    superLargeShare: computeRatioIndicator({
+      code: 'compulsory.super_large_class_share',
+      numerator: bands.super_large,
+      denominator: total,
+      scope,
+      context,
+    }),
   };
 }
 
@@ -81,5 +87,11 @@ export function computeKindergartenClassCompliance(
   limits: Readonly<Record<KindergartenClassKind, number>> = KINDERGARTEN_CLASS_LIMITS,
 ): IndicatorValue {
   const within = classes.filter((c) => c.children <= limits[c.kind]).length;
-  return computeRatioIndicator({ code: 'preschool.class_size_compliance_rate', numerator: within, denominator: classes.length, scope, context });
+  return computeRatioIndicator({
+    code: 'preschool.class_size_compliance_rate',
+    numerator: within,
+    denominator: classes.length,
+    scope,
+    context,
+  });
 }

@@ -17,8 +17,14 @@ const DISTRICT: IndicatorScope = { level: 'district', regionCode: '500104' };
 
 describe('class sizes', () => {
   it.each([
-    [35, 'standard'], [45, 'standard'], [46, 'oversized'], [55, 'oversized'],
-    [56, 'large'], [65, 'large'], [66, 'super_large'], [80, 'super_large'],
+    [35, 'standard'],
+    [45, 'standard'],
+    [46, 'oversized'],
+    [55, 'oversized'],
+    [56, 'large'],
+    [65, 'large'],
+    [66, 'super_large'],
+    [80, 'super_large'],
   ] as const)('%s pupils → %s', (size, band) => {
     expect(classifyClassSize(size)).toBe(band);
   });
@@ -86,8 +92,20 @@ describe('初中三年巩固率', () => {
     expect(v.warnings).toEqual(['未提供死亡学生数，按0计']);
   });
 
-  const row = (schoolYear: number, grade: string, students: number, transfersIn: number, transfersOut: number, graduates = 0): CohortStatRow => ({
-    schoolYear, grade, students, graduates, transfersIn, transfersOut,
+  const row = (
+    schoolYear: number,
+    grade: string,
+    students: number,
+    transfersIn: number,
+    transfersOut: number,
+    graduates = 0,
+  ): CohortStatRow => ({
+    schoolYear,
+    grade,
+    students,
+    graduates,
+    transfersIn,
+    transfersOut,
   });
 
   it('follows the cohort through three years of rows, with transfers', () => {
@@ -111,7 +129,14 @@ describe('九年义务教育巩固率', () => {
   // Cohort enters 一年级 in 2016 with 500 pupils; each of the 8 years before 九年级: +10 in, −5 out, no losses.
   // So 九年级 in 2024 has 500 + 8·5 = 540. Statistical: 540/500 = 108 %. Adjusted: (540 − 80 + 40) / 500 = 100 %.
   const codes = GRADES.filter((g) => g.stage === 'primary' || g.stage === 'junior').map((g) => g.code);
-  const rows: CohortStatRow[] = codes.map((grade, k) => ({ schoolYear: 2016 + k, grade, students: 500 + 5 * k, graduates: 0, transfersIn: 10, transfersOut: 5 }));
+  const rows: CohortStatRow[] = codes.map((grade, k) => ({
+    schoolYear: 2016 + k,
+    grade,
+    students: 500 + 5 * k,
+    graduates: 0,
+    transfersIn: 10,
+    transfersOut: 5,
+  }));
 
   it('statistical variant: grade-9 students ÷ grade-1 students 8 years earlier (may exceed 100 %)', () => {
     const v = computeNineYearRetention(rows, 2024, DISTRICT, CTX);
@@ -135,13 +160,33 @@ describe('shares over plain inputs', () => {
     expect(computeMigrantPublicShare(input, DISTRICT, CTX)).toMatchObject({ value, status });
   });
 
-  const admissions = (sponsor: 'public' | 'private', urbanRuralCode: string, isBoarding: boolean, admittedInZone: number, admitted: number): SchoolAdmissions => ({
-    sponsor, urbanRuralCode, isBoarding, admittedInZone, admitted,
+  const admissions = (
+    sponsor: 'public' | 'private',
+    urbanRuralCode: string,
+    isBoarding: boolean,
+    admittedInZone: number,
+    admitted: number,
+  ): SchoolAdmissions => ({
+    sponsor,
+    urbanRuralCode,
+    isBoarding,
+    admittedInZone,
+    admitted,
   });
 
   it.each([
     // Only the urban public day school counts: 200/200 = 100 % (小学 needs 100 %).
-    ['primary', [admissions('public', '111', false, 200, 200), admissions('public', '121', true, 50, 100), admissions('public', '220', false, 40, 80), admissions('private', '111', false, 0, 100)], 100, 'met'],
+    [
+      'primary',
+      [
+        admissions('public', '111', false, 200, 200),
+        admissions('public', '121', true, 50, 100),
+        admissions('public', '220', false, 40, 80),
+        admissions('private', '111', false, 0, 100),
+      ],
+      100,
+      'met',
+    ],
     // 190/200 = 95 % meets 初中 ≥95 %; 189/200 = 94.5 % does not.
     ['junior', [admissions('public', '112', false, 190, 200)], 95, 'met'],
     ['junior', [admissions('public', '112', false, 189, 200)], 94.5, 'not_met'],
@@ -161,7 +206,9 @@ describe('shares over plain inputs', () => {
   });
 
   it('生师比 = 1350 ÷ 100 = 13.5, without a national threshold', () => {
-    expect(computeStudentTeacherRatio({ students: 1350, fullTimeTeachers: 100 }, { level: 'district', stage: 'senior' }, CTX)).toMatchObject({
+    expect(
+      computeStudentTeacherRatio({ students: 1350, fullTimeTeachers: 100 }, { level: 'district', stage: 'senior' }, CTX),
+    ).toMatchObject({
       value: 13.5,
       status: 'no_threshold',
     });

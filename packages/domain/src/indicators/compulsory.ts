@@ -37,7 +37,13 @@ export function computeStudentTeacherRatio(
   scope: IndicatorScope,
   context: EvaluationContext,
 ): IndicatorValue {
-  return computeRatioIndicator({ code: 'common.student_teacher_ratio', numerator: input.students, denominator: input.fullTimeTeachers, scope, context });
+  return computeRatioIndicator({
+    code: 'common.student_teacher_ratio',
+    numerator: input.students,
+    denominator: input.fullTimeTeachers,
+    scope,
+    context,
+  });
 }
 
 /** 随迁子女 counts of the district's compulsory schools. */

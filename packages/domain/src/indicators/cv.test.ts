@@ -25,13 +25,38 @@ describe('weightedCV', () => {
 
   it.each([
     // Two schools, 100 and 300 pupils, values 2 and 6: X̄ = (200+1800)/400 = 5; S² = ¼·9 + ¾·1 = 3; CV = √3/5 = 0.34641.
-    [[{ value: 2, weight: 100 }, { value: 6, weight: 300 }], Math.sqrt(3) / 5],
+    [
+      [
+        { value: 2, weight: 100 },
+        { value: 6, weight: 300 },
+      ],
+      Math.sqrt(3) / 5,
+    ],
     // Equal weights reduce to the population CV: values 1, 3 → mean 2, S = 1, CV 0.5.
-    [[{ value: 1, weight: 50 }, { value: 3, weight: 50 }], 0.5],
+    [
+      [
+        { value: 1, weight: 50 },
+        { value: 3, weight: 50 },
+      ],
+      0.5,
+    ],
     // Identical values → CV 0.
-    [[{ value: 4.5, weight: 10 }, { value: 4.5, weight: 990 }], 0],
+    [
+      [
+        { value: 4.5, weight: 10 },
+        { value: 4.5, weight: 990 },
+      ],
+      0,
+    ],
     // A zero-weight school is skipped: same as the first case.
-    [[{ value: 2, weight: 100 }, { value: 6, weight: 300 }, { value: 99, weight: 0 }], Math.sqrt(3) / 5],
+    [
+      [
+        { value: 2, weight: 100 },
+        { value: 6, weight: 300 },
+        { value: 99, weight: 0 },
+      ],
+      Math.sqrt(3) / 5,
+    ],
   ])('case %#', (items, expected) => {
     expect(weightedCV(items).cv).toBeCloseTo(expected, 12);
   });
@@ -39,9 +64,27 @@ describe('weightedCV', () => {
   it.each([
     [[], '没有参与计算的学校'],
     [[{ value: 3, weight: 100 }], '只有1所学校，差异系数无意义'],
-    [[{ value: 0, weight: 10 }, { value: 0, weight: 20 }], '平均值为0，差异系数无意义'],
-    [[{ value: 1, weight: -1 }, { value: 2, weight: 3 }], '权重（在校生数）无效'],
-    [[{ value: Number.NaN, weight: 1 }, { value: 2, weight: 3 }], '存在无效的指标值'],
+    [
+      [
+        { value: 0, weight: 10 },
+        { value: 0, weight: 20 },
+      ],
+      '平均值为0，差异系数无意义',
+    ],
+    [
+      [
+        { value: 1, weight: -1 },
+        { value: 2, weight: 3 },
+      ],
+      '权重（在校生数）无效',
+    ],
+    [
+      [
+        { value: Number.NaN, weight: 1 },
+        { value: 2, weight: 3 },
+      ],
+      '存在无效的指标值',
+    ],
   ])('returns null with a reason: %j', (items, reason) => {
     const r = weightedCV(items);
     expect([r.cv, r.reason]).toEqual([null, reason]);

@@ -29,19 +29,37 @@ function buildParts(): Record<BalancedStage, BalancedSchoolPart[]> {
     schoolId: t.schoolCode,
     backboneValidUntil: t.backboneIssuedOn ? backboneValidUntil(t.backboneIssuedOn, t.backboneValidUntil) : null,
   }));
-  const counts = countTeachersByStagePart(teachers, schools.map((s) => ({ schoolId: s.code, typeCode: s.typeCode, students: students.get(s.code)! })), { asOf: CTX.asOf });
+  const counts = countTeachersByStagePart(
+    teachers,
+    schools.map((s) => ({ schoolId: s.code, typeCode: s.typeCode, students: students.get(s.code)! })),
+    { asOf: CTX.asOf },
+  );
   const conditions = new Map(demo.conditions.filter((c) => c.schoolYear === YEAR).map((c) => [c.schoolCode, c]));
   const parts: Record<BalancedStage, BalancedSchoolPart[]> = { primary: [], junior: [] };
   for (const s of schools) {
     const c = conditions.get(s.code);
     if (!c) continue;
-    const shared = { teachingArea: c.teachingArea, gymArea: c.gymArea, sportsGroundArea: c.sportsGroundArea, equipmentValue: c.equipmentValue, multimediaRooms: c.multimediaRooms };
+    const shared = {
+      teachingArea: c.teachingArea,
+      gymArea: c.gymArea,
+      sportsGroundArea: c.sportsGroundArea,
+      equipmentValue: c.equipmentValue,
+      multimediaRooms: c.multimediaRooms,
+    };
     for (const p of splitSharedResources({ typeCode: s.typeCode, students: students.get(s.code)!, shared }).parts) {
       if (p.stage !== 'primary' && p.stage !== 'junior') continue;
       const tc = counts.parts.find((x) => x.schoolId === s.code && x.stage === p.stage)!.counts;
       parts[p.stage].push({
-        schoolId: s.code, label: s.name, typeCode: s.typeCode,
-        inputs: { students: p.students, teachersAboveQualification: tc.aboveQualification, backboneCountyOrAbove: tc.backboneCountyOrAbove, peArtTeachers: tc.peArt, ...p.resources },
+        schoolId: s.code,
+        label: s.name,
+        typeCode: s.typeCode,
+        inputs: {
+          students: p.students,
+          teachersAboveQualification: tc.aboveQualification,
+          backboneCountyOrAbove: tc.backboneCountyOrAbove,
+          peArtTeachers: tc.peArt,
+          ...p.resources,
+        },
       });
     }
   }
@@ -49,10 +67,15 @@ function buildParts(): Record<BalancedStage, BalancedSchoolPart[]> {
 }
 
 const parts = buildParts();
-const results: StageBalanceResult[] = (['primary', 'junior'] as const).map((stage) => evaluateStageBalance({ stage, parts: parts[stage], context: CTX }));
+const results: StageBalanceResult[] = (['primary', 'junior'] as const).map((stage) =>
+  evaluateStageBalance({ stage, parts: parts[stage], context: CTX }),
+);
 const partsOf = (code: string) => results.flatMap((r) => r.schools.filter((s) => s.schoolId === code));
-const sameName = (a: string, b: string) => a.replace(/[（(]/g, '(').replace(/[）)]/g, ')') === b.replace(/[（(]/g, '(').replace(/[）)]/g, ')');
-const resourceGaps = demo.deliberateGaps.filter((g) => results[0]!.schools[0]!.indicators.some((v) => sameName(getIndicator(v.code).name, g.indicator)));
+const sameName = (a: string, b: string) =>
+  a.replace(/[（(]/g, '(').replace(/[）)]/g, ')') === b.replace(/[（(]/g, '(').replace(/[）)]/g, ')');
+const resourceGaps = demo.deliberateGaps.filter((g) =>
+  results[0]!.schools[0]!.indicators.some((v) => sameName(getIndicator(v.code).name, g.indicator)),
+);
 
 describe('the demo district', () => {
   it('has resource gaps to find', () => {
@@ -60,7 +83,9 @@ describe('the demo district', () => {
   });
 
   it.each(resourceGaps.map((g) => [g.schoolName, g.indicator, g] as const))('%s: %s is below standard', (_n, _i, gap) => {
-    const values = partsOf(gap.schoolCode).flatMap((s) => s.indicators).filter((v) => sameName(getIndicator(v.code).name, gap.indicator));
+    const values = partsOf(gap.schoolCode)
+      .flatMap((s) => s.indicators)
+      .filter((v) => sameName(getIndicator(v.code).name, gap.indicator));
     expect(values.length).toBeGreaterThan(0);
     expect(values.some((v) => v.status === 'not_met')).toBe(true);
     // The generator states the school verdict the gap leads to.

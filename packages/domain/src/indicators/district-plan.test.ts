@@ -9,7 +9,8 @@ import { zeroAdditions } from './what-if.ts';
 const AREA = 'balanced.teaching_area_per_student';
 const BACKBONE = 'balanced.backbone_teachers_per100';
 type Level = { students: number; resource: number };
-const cv = (levels: Level[], add: number[]) => weightedCV(levels.map((l, i) => ({ value: ((l.resource + add[i]!) * 100) / l.students, weight: l.students }))).cv!;
+const cv = (levels: Level[], add: number[]) =>
+  weightedCV(levels.map((l, i) => ({ value: ((l.resource + add[i]!) * 100) / l.students, weight: l.students }))).cv!;
 
 /** Smallest total of whole additions (each 0…max) that brings the CV within the limit, by trying every combination. */
 function bruteForce(levels: Level[], limit: number, max: number): number {
@@ -30,12 +31,45 @@ describe('levelIndicator (indivisible: teachers per 100 pupils)', () => {
   it.each([
     // S = 100, 200, 300; backbone 0, 1, 6 → 0, 0.5, 2.0 per 100; X̄ = 700/600 = 1.1667; CV = 0.7284.
     // +1 at the 100- and 200-pupil schools → 1, 1, 2 per 100: X̄ = 1.5, S² = (1/6)(.25) + (2/6)(.25) + (3/6)(.25) → CV 1/3.
-    [[{ students: 100, resource: 0 }, { students: 200, resource: 1 }, { students: 300, resource: 6 }], 0.45, [1, 1, 0]],
-    [[{ students: 100, resource: 0 }, { students: 200, resource: 1 }, { students: 300, resource: 6 }], 0.2, [2, 2, 0]],
+    [
+      [
+        { students: 100, resource: 0 },
+        { students: 200, resource: 1 },
+        { students: 300, resource: 6 },
+      ],
+      0.45,
+      [1, 1, 0],
+    ],
+    [
+      [
+        { students: 100, resource: 0 },
+        { students: 200, resource: 1 },
+        { students: 300, resource: 6 },
+      ],
+      0.2,
+      [2, 2, 0],
+    ],
     // Already within: nothing added.
-    [[{ students: 60, resource: 0 }, { students: 150, resource: 1 }, { students: 400, resource: 3 }, { students: 900, resource: 14 }], 0.45, [0, 0, 0, 0]],
+    [
+      [
+        { students: 60, resource: 0 },
+        { students: 150, resource: 1 },
+        { students: 400, resource: 3 },
+        { students: 900, resource: 14 },
+      ],
+      0.45,
+      [0, 0, 0, 0],
+    ],
     // A 30-pupil school is skipped: one teacher there would jump it from 0 to 3.3 per 100.
-    [[{ students: 30, resource: 0 }, { students: 500, resource: 2 }, { students: 800, resource: 12 }], 0.3, [0, 3, 0]],
+    [
+      [
+        { students: 30, resource: 0 },
+        { students: 500, resource: 2 },
+        { students: 800, resource: 12 },
+      ],
+      0.3,
+      [0, 3, 0],
+    ],
   ])('case %# → %j', (levels, limit, expected) => {
     const add = levelIndicator(levels, 100, limit, false)!;
     expect(add).toEqual(expected);
@@ -59,7 +93,18 @@ describe('levelIndicator (indivisible: teachers per 100 pupils)', () => {
   });
 
   it('gives up (null) when the step budget is too small', () => {
-    expect(levelIndicator([{ students: 100, resource: 0 }, { students: 100, resource: 10 }], 100, 0.1, false, 2)).toBeNull();
+    expect(
+      levelIndicator(
+        [
+          { students: 100, resource: 0 },
+          { students: 100, resource: 10 },
+        ],
+        100,
+        0.1,
+        false,
+        2,
+      ),
+    ).toBeNull();
   });
 });
 
@@ -67,7 +112,15 @@ describe('levelIndicator (divisible: m²)', () => {
   it('raises the lowest school to the floor level and rounds up', () => {
     // Two schools of 1000 pupils at 10 and 1 m² per pupil. Raising the second to y: CV = (10 − y)/(10 + y) ≤ 0.45
     // ⇔ y ≥ 5.5/1.45 = 3.7931 → 3793.1 m² → +2794 m² (whole m², rounded up).
-    const add = levelIndicator([{ students: 1000, resource: 10_000 }, { students: 1000, resource: 1000 }], 1, 0.45, true)!;
+    const add = levelIndicator(
+      [
+        { students: 1000, resource: 10_000 },
+        { students: 1000, resource: 1000 },
+      ],
+      1,
+      0.45,
+      true,
+    )!;
     expect(add).toEqual([0, 2794]);
     expect((10 - 3.794) / (10 + 3.794)).toBeLessThanOrEqual(0.45);
   });
@@ -83,7 +136,15 @@ describe('planDistrict', () => {
     const r = planDistrict({ stage: 'junior', parts, context: CTX, includeSchoolPasses: false });
     expect(r.cvBefore[3]!.value).toBeCloseTo(4.5 / 5.5, 12);
     expect(r.totals).toEqual({ ...zeroAdditions(), [AREA]: 2794 });
-    expect(r.schools).toEqual([{ schoolId: 'B', label: '二中', forSchoolPass: zeroAdditions(), forLevelling: { ...zeroAdditions(), [AREA]: 2794 }, total: { ...zeroAdditions(), [AREA]: 2794 } }]);
+    expect(r.schools).toEqual([
+      {
+        schoolId: 'B',
+        label: '二中',
+        forSchoolPass: zeroAdditions(),
+        forLevelling: { ...zeroAdditions(), [AREA]: 2794 },
+        total: { ...zeroAdditions(), [AREA]: 2794 },
+      },
+    ]);
     expect(r.reached).toBe(true);
     expect(r.cvAfter[3]!.status).toBe('met');
   });
@@ -101,8 +162,14 @@ describe('planDistrict', () => {
     // A district limit of 0.30 for 初中 backbone teachers; backbone 0 and 10 per 1000 pupils → CV 1.0.
     // Whole teachers to the lowest school until (10 − b)/(10 + b) ≤ 0.3 ⇔ b ≥ 5.385 → 6 teachers.
     const strict: Threshold = {
-      indicatorCode: 'balanced.cv.backbone_teachers_per100', stage: 'junior', value: 0.3, comparator: '<=',
-      level: 'district', document: '区教委〔2025〕3号', effectiveFrom: '2025-01-01', note: '',
+      indicatorCode: 'balanced.cv.backbone_teachers_per100',
+      stage: 'junior',
+      value: 0.3,
+      comparator: '<=',
+      level: 'district',
+      document: '区教委〔2025〕3号',
+      effectiveFrom: '2025-01-01',
+      note: '',
     };
     const ps: BalancedSchoolPart[] = [
       { schoolId: 'A', typeCode: '311', inputs: atStandard('junior', 1000) },

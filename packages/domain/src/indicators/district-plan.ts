@@ -30,18 +30,26 @@ const INDIVISIBLE: ReadonlySet<BalancedResourceCode> = new Set([
 ]);
 
 /** One school's resource and pupils for one indicator. */
-interface Level {
+export interface LevellingSchool {
   students: number;
   resource: number;
 }
 
-const cvOf = (levels: readonly Level[], factor: number) => weightedCV(levels.map((l) => ({ value: (l.resource * factor) / l.students, weight: l.students }))).cv;
+const cvOf = (levels: readonly LevellingSchool[], factor: number) =>
+  weightedCV(levels.map((l) => ({ value: (l.resource * factor) / l.students, weight: l.students }))).cv;
 
 /** Whole-unit additions per school that bring the weighted CV of one indicator within the limit, or null if maxSteps is not enough. */
-export function levelIndicator(levels: readonly Level[], factor: number, limit: number, divisible: boolean, maxSteps = 100_000): number[] | null {
+export function levelIndicator(
+  levels: readonly LevellingSchool[],
+  factor: number,
+  limit: number,
+  divisible: boolean,
+  maxSteps = 100_000,
+): number[] | null {
   const add = levels.map(() => 0);
-  const withAdd = (extra: (l: Level, i: number) => number) => levels.map((l, i) => ({ students: l.students, resource: l.resource + extra(l, i) }));
-  const within = (ls: readonly Level[]) => {
+  const withAdd = (extra: (l: LevellingSchool, i: number) => number) =>
+    levels.map((l, i) => ({ students: l.students, resource: l.resource + extra(l, i) }));
+  const within = (ls: readonly LevellingSchool[]) => {
     const cv = cvOf(ls, factor);
     return cv === null || compareToThreshold(cv, { comparator: '<=', value: limit });
   };
@@ -84,7 +92,13 @@ export interface DistrictPlan {
   stage: BalancedStage;
   /** True when every CV is within its limit after the plan. */
   reached: boolean;
-  schools: { schoolId: string; label?: string; forSchoolPass: ResourceAdditions; forLevelling: ResourceAdditions; total: ResourceAdditions }[];
+  schools: {
+    schoolId: string;
+    label?: string;
+    forSchoolPass: ResourceAdditions;
+    forLevelling: ResourceAdditions;
+    total: ResourceAdditions;
+  }[];
   totals: ResourceAdditions;
   cvBefore: IndicatorValue[];
   cvAfter: IndicatorValue[];

@@ -29,7 +29,13 @@ describe('formatting', () => {
 
   it('describes a value just below its standard with enough decimals', () => {
     // 11 backbone teachers for 1105 pupils = 0.99548 per 100 < 1.0.
-    const v = computeRatioIndicator({ code: 'balanced.backbone_teachers_per100', numerator: 11, denominator: 1105, scope: { level: 'stage_part', label: '三小', stage: 'primary' }, context: CTX });
+    const v = computeRatioIndicator({
+      code: 'balanced.backbone_teachers_per100',
+      numerator: 11,
+      denominator: 1105,
+      scope: { level: 'stage_part', label: '三小', stage: 'primary' },
+      context: CTX,
+    });
     expect(describeIndicatorValue(v)).toBe('三小（小学）：每百名学生拥有县级以上骨干教师数 0.995，标准≥1.0，未达标');
   });
 });

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { computeCoverage, isMemberOn, type CoverageKind, type CoverageOptions, type CoverageSchool, type Membership } from './organisation.ts';
+import {
+  computeCoverage,
+  isMemberOn,
+  type CoverageKind,
+  type CoverageOptions,
+  type CoverageSchool,
+  type Membership,
+} from './organisation.ts';
 import { CTX } from './test-fixtures.ts';
 
 const S = (schoolId: string, typeCode: string, sponsor: 'public' | 'private', students: CoverageSchool['students']): CoverageSchool => ({
-  schoolId, typeCode, sponsor, students,
+  schoolId,
+  typeCode,
+  sponsor,
+  students,
 });
 const SCHOOLS = [
   S('A', '211', 'public', { primary: 1000 }),
@@ -13,7 +23,13 @@ const SCHOOLS = [
   S('E', '312', 'public', { primary: 300, junior: 200 }),
   S('F', '111', 'public', { preschool: 300 }),
 ];
-const M = (schoolId: string, kind: CoverageKind, joinedOn: string, leftOn: string | null = null): Membership => ({ schoolId, kind, unitId: `${kind}-1`, joinedOn, leftOn });
+const M = (schoolId: string, kind: CoverageKind, joinedOn: string, leftOn: string | null = null): Membership => ({
+  schoolId,
+  kind,
+  unitId: `${kind}-1`,
+  joinedOn,
+  leftOn,
+});
 const MEMBERSHIPS = [
   M('A', 'group', '2020-09-01'),
   M('B', 'group', '2025-09-02'), // joins the day after the evaluation date
@@ -24,7 +40,14 @@ const MEMBERSHIPS = [
 ];
 
 const coverage = (kind: CoverageKind, options?: CoverageOptions, asOf = CTX.asOf) =>
-  computeCoverage({ kind, schools: SCHOOLS, memberships: MEMBERSHIPS, scope: { level: 'district' }, context: { ...CTX, asOf }, ...(options ? { options } : {}) });
+  computeCoverage({
+    kind,
+    schools: SCHOOLS,
+    memberships: MEMBERSHIPS,
+    scope: { level: 'district' },
+    context: { ...CTX, asOf },
+    ...(options ? { options } : {}),
+  });
 
 describe('coverage', () => {
   it.each([

@@ -11,8 +11,18 @@ const pop = (age: number, count: number): PopulationByAge => ({ age, count, basi
 
 const KS: KindergartenInput[] = [
   {
-    schoolId: 'k1', label: '一幼', sponsor: 'public', isInclusive: false, children: 300, fullTimeTeachers: 20,
-    classes: [{ kind: 'K1', children: 25 }, { kind: 'K2', children: 30 }, { kind: 'K3', children: 36 }, { kind: 'mixed', children: 30 }],
+    schoolId: 'k1',
+    label: '一幼',
+    sponsor: 'public',
+    isInclusive: false,
+    children: 300,
+    fullTimeTeachers: 20,
+    classes: [
+      { kind: 'K1', children: 25 },
+      { kind: 'K2', children: 30 },
+      { kind: 'K3', children: 36 },
+      { kind: 'mixed', children: 30 },
+    ],
   },
   { schoolId: 'k2', sponsor: 'private', isInclusive: true, children: 200, fullTimeTeachers: 14 },
   { schoolId: 'k3', sponsor: 'private', isInclusive: false, children: 100, fullTimeTeachers: 5 },
@@ -43,7 +53,12 @@ describe('preschool indicators', () => {
   });
 
   it('warns about missing ages and gives no rate without population', () => {
-    const r = computePreschoolIndicators({ kindergartens: KS, population: sumPopulation([], 3, 5, 'registered'), scope: DISTRICT, context: CTX });
+    const r = computePreschoolIndicators({
+      kindergartens: KS,
+      population: sumPopulation([], 3, 5, 'registered'),
+      scope: DISTRICT,
+      context: CTX,
+    });
     expect(r.grossEnrolmentRate).toMatchObject({ value: null, status: 'no_data', reason: '3–5周岁人口数为0，无法计算学前三年毛入园率' });
     expect(r.grossEnrolmentRate.warnings).toEqual(['人口口径：户籍人口（无来源）', '缺少3、4、5周岁人口数']);
   });
@@ -56,8 +71,23 @@ describe('preschool indicators', () => {
 
   it.each([
     // Norms 托班20 小班25 中班30 大班35 混龄30; each class at its limit passes, one over fails.
-    [[{ kind: 'K0', children: 20 }, { kind: 'K1', children: 25 }, { kind: 'K2', children: 30 }, { kind: 'K3', children: 35 }, { kind: 'mixed', children: 30 }], 100],
-    [[{ kind: 'K1', children: 26 }, { kind: 'K1', children: 25 }], 50],
+    [
+      [
+        { kind: 'K0', children: 20 },
+        { kind: 'K1', children: 25 },
+        { kind: 'K2', children: 30 },
+        { kind: 'K3', children: 35 },
+        { kind: 'mixed', children: 30 },
+      ],
+      100,
+    ],
+    [
+      [
+        { kind: 'K1', children: 26 },
+        { kind: 'K1', children: 25 },
+      ],
+      50,
+    ],
   ] as const)('class compliance %# → %s %%', (classes, value) => {
     expect(computeKindergartenClassCompliance(classes, DISTRICT, CTX).value).toBe(value);
   });

@@ -3,7 +3,12 @@
  * class-size compliance, per kindergarten and for the district.
  */
 import type { Sponsor } from '../codes/enums.ts';
-import { computeKindergartenClassCompliance, KINDERGARTEN_CLASS_LIMITS, type KindergartenClass, type KindergartenClassKind } from './class-size.ts';
+import {
+  computeKindergartenClassCompliance,
+  KINDERGARTEN_CLASS_LIMITS,
+  type KindergartenClass,
+  type KindergartenClassKind,
+} from './class-size.ts';
 import { computeRatioIndicator } from './compute.ts';
 import type { PopulationSum } from './population.ts';
 import type { EvaluationContext, IndicatorScope, IndicatorValue } from './types.ts';
@@ -36,7 +41,15 @@ export function computeKindergartenIndicators(
 ): IndicatorValue[] {
   const scope: IndicatorScope = { level: 'school', schoolId: k.schoolId, stage: 'preschool' };
   if (k.label !== undefined) scope.label = k.label;
-  const values = [computeRatioIndicator({ code: 'preschool.children_per_teacher', numerator: k.children, denominator: k.fullTimeTeachers, scope, context })];
+  const values = [
+    computeRatioIndicator({
+      code: 'preschool.children_per_teacher',
+      numerator: k.children,
+      denominator: k.fullTimeTeachers,
+      scope,
+      context,
+    }),
+  ];
   if (k.classes) values.push(computeKindergartenClassCompliance(k.classes, scope, context, limits));
   return values;
 }
@@ -71,11 +84,28 @@ export function computePreschoolIndicators(input: {
   const classes = ks.flatMap((k) => k.classes ?? []);
   return {
     grossEnrolmentRate: computeRatioIndicator({
-      code: 'preschool.gross_enrolment_rate', numerator: children, denominator: input.population.total, scope, context, warnings: popWarnings,
+      code: 'preschool.gross_enrolment_rate',
+      numerator: children,
+      denominator: input.population.total,
+      scope,
+      context,
+      warnings: popWarnings,
     }),
-    inclusiveShare: computeRatioIndicator({ code: 'preschool.inclusive_share', numerator: inclusive, denominator: children, scope, context }),
+    inclusiveShare: computeRatioIndicator({
+      code: 'preschool.inclusive_share',
+      numerator: inclusive,
+      denominator: children,
+      scope,
+      context,
+    }),
     publicShare: computeRatioIndicator({ code: 'preschool.public_share', numerator: pub, denominator: children, scope, context }),
-    childrenPerTeacher: computeRatioIndicator({ code: 'preschool.children_per_teacher', numerator: children, denominator: teachers, scope, context }),
+    childrenPerTeacher: computeRatioIndicator({
+      code: 'preschool.children_per_teacher',
+      numerator: children,
+      denominator: teachers,
+      scope,
+      context,
+    }),
     classSizeCompliance: ks.some((k) => k.classes) ? computeKindergartenClassCompliance(classes, scope, context, input.classLimits) : null,
   };
 }

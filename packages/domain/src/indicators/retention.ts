@@ -65,7 +65,12 @@ export interface CohortSums {
 }
 
 /** Follows a cohort that enters `grades[0]` in `entryYear` through the listed grades and sums its rows. */
-export function followCohort(rows: readonly CohortStatRow[], entryYear: number, grades: readonly string[], transferSteps: number): CohortSums {
+export function followCohort(
+  rows: readonly CohortStatRow[],
+  entryYear: number,
+  grades: readonly string[],
+  transferSteps: number,
+): CohortSums {
   const missing: string[] = [];
   const at = (k: number) => {
     const year = entryYear + k;
@@ -75,7 +80,8 @@ export function followCohort(rows: readonly CohortStatRow[], entryYear: number, 
     return found;
   };
   const byStep = grades.map((_, k) => at(k));
-  const sum = (rs: readonly CohortStatRow[], key: 'students' | 'graduates' | 'transfersIn' | 'transfersOut') => rs.reduce((s, r) => s + r[key], 0);
+  const sum = (rs: readonly CohortStatRow[], key: 'students' | 'graduates' | 'transfersIn' | 'transfersOut') =>
+    rs.reduce((s, r) => s + r[key], 0);
   const transferRows = byStep.slice(0, transferSteps).flat();
   const last = byStep[byStep.length - 1] ?? [];
   return {
@@ -100,7 +106,12 @@ export function computeJuniorRetentionFromRows(
   deaths?: number,
 ): IndicatorValue {
   const c = followCohort(rows, graduationYear - 2, JUNIOR, 3);
-  const input: JuniorRetentionInput = { graduates: c.graduates, transfersIn: c.transfersIn, transfersOut: c.transfersOut, grade7Enrolment: c.entryStudents };
+  const input: JuniorRetentionInput = {
+    graduates: c.graduates,
+    transfersIn: c.transfersIn,
+    transfersOut: c.transfersOut,
+    grade7Enrolment: c.entryStudents,
+  };
   if (deaths !== undefined) input.deaths = deaths;
   const value = computeJuniorRetention(input, scope, context);
   if (c.missing.length > 0) value.warnings.push(`缺少学年数据：${c.missing.join('、')}`);
@@ -126,7 +137,9 @@ export function computeNineYearRetention(
   const variant = options.variant ?? 'statistical';
   const c = followCohort(rows, grade9Year - 8, COMPULSORY, 8);
   const adjusted = variant === 'transfer_adjusted';
-  const warnings = [adjusted ? '口径：按转学调整（扣除转入、加回转出、扣除死亡）' : '口径：教育事业统计（九年级在校生 ÷ 8年前一年级在校生，未按转学调整）'];
+  const warnings = [
+    adjusted ? '口径：按转学调整（扣除转入、加回转出、扣除死亡）' : '口径：教育事业统计（九年级在校生 ÷ 8年前一年级在校生，未按转学调整）',
+  ];
   if (c.missing.length > 0) warnings.push(`缺少学年数据：${c.missing.join('、')}`);
   const numerator = adjusted ? c.finalStudents - c.transfersIn + c.transfersOut : c.finalStudents;
   const denominator = adjusted ? c.entryStudents - (options.deaths ?? 0) : c.entryStudents;

@@ -11,7 +11,13 @@ export function computeTrainingCompletion(
   scope: IndicatorScope,
   context: EvaluationContext,
 ): IndicatorValue {
-  return computeRatioIndicator({ code: 'teachers.training_completion_rate', numerator: input.completed, denominator: input.teachersInCycle, scope, context });
+  return computeRatioIndicator({
+    code: 'teachers.training_completion_rate',
+    numerator: input.completed,
+    denominator: input.teachersInCycle,
+    scope,
+    context,
+  });
 }
 
 /** A year of rotation in the district. */

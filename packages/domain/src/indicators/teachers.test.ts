@@ -13,8 +13,17 @@ import { CTX } from './test-fixtures.ts';
 import type { IndicatorValue } from './types.ts';
 
 const t = (over: Partial<TeacherRecord>): TeacherRecord => ({
-  schoolId: 'A', post: 'teacher', isFullTime: true, teachingStage: 'primary', subject: '语文', education: 'bachelor',
-  certificate: 'primary', backboneLevel: null, backboneIssuedOn: null, backboneValidUntil: null, ...over,
+  schoolId: 'A',
+  post: 'teacher',
+  isFullTime: true,
+  teachingStage: 'primary',
+  subject: '语文',
+  education: 'bachelor',
+  certificate: 'primary',
+  backboneLevel: null,
+  backboneIssuedOn: null,
+  backboneValidUntil: null,
+  ...over,
 });
 
 describe('teacher predicates', () => {
@@ -58,11 +67,33 @@ describe('countTeachersByStagePart', () => {
     t({ subject: '体育', backboneLevel: 'district', backboneIssuedOn: '2024-09-10', backboneValidUntil: '2027-09-10' }),
     t({ education: 'secondary_normal', certificate: 'none' }),
     t({ teachingStage: 'junior', education: 'associate', subject: '数学', certificate: 'junior' }),
-    t({ teachingStage: 'junior', education: 'master', subject: '音乐', certificate: 'senior', backboneLevel: 'school', backboneIssuedOn: '2024-01-01' }),
+    t({
+      teachingStage: 'junior',
+      education: 'master',
+      subject: '音乐',
+      certificate: 'senior',
+      backboneLevel: 'school',
+      backboneIssuedOn: '2024-01-01',
+    }),
     // Shared: no 任教学段; 专科 is above the 小学 requirement only; its 市级 recognition expired in 2023.
-    t({ teachingStage: null, education: 'associate', subject: '美术', certificate: 'primary', backboneLevel: 'city', backboneIssuedOn: '2020-09-01', backboneValidUntil: '2023-08-31' }),
+    t({
+      teachingStage: null,
+      education: 'associate',
+      subject: '美术',
+      certificate: 'primary',
+      backboneLevel: 'city',
+      backboneIssuedOn: '2020-09-01',
+      backboneValidUntil: '2023-08-31',
+    }),
     // A 校级领导 with a valid 区级 recognition counts as 骨干 (not as 专任教师); one without does not count at all.
-    t({ post: 'leader', isFullTime: false, teachingStage: 'junior', backboneLevel: 'district', backboneIssuedOn: '2024-09-06', backboneValidUntil: '2027-09-05' }),
+    t({
+      post: 'leader',
+      isFullTime: false,
+      teachingStage: 'junior',
+      backboneLevel: 'district',
+      backboneIssuedOn: '2024-09-06',
+      backboneValidUntil: '2027-09-05',
+    }),
     t({ post: 'leader', isFullTime: false, teachingStage: 'primary' }),
     t({ post: 'admin', isFullTime: false, teachingStage: null }),
     t({ isFullTime: false }),
@@ -103,13 +134,22 @@ describe('teacher indicators', () => {
     // 53 → 5.3 (met); 9 backbone → 0.9 < 1.0; 9 PE/art → 0.9 (met); 49 of 50 certified = 98 % < 100.
     const counts = { fullTime: 50, aboveQualification: 53, backboneCountyOrAbove: 9, peArt: 9, certified: 49 };
     const values = computeTeacherIndicators(counts, 1000, { level: 'stage_part', schoolId: 'A', stage: 'junior' }, CTX);
-    expect(values.map((v) => [v.value, v.status])).toEqual([[5.3, 'met'], [0.9, 'not_met'], [0.9, 'met'], [98, 'not_met']]);
+    expect(values.map((v) => [v.value, v.status])).toEqual([
+      [5.3, 'met'],
+      [0.9, 'not_met'],
+      [0.9, 'met'],
+      [98, 'not_met'],
+    ]);
   });
 
   it('share of schools meeting the backbone standard leaves undecidable schools out', () => {
     // 3 met, 1 not met, 1 without pupils → 3/4 = 75 %.
     const v = (status: IndicatorValue['status']) => ({ code: 'balanced.backbone_teachers_per100', status }) as IndicatorValue;
-    const r = computeBackboneSchoolsShare([v('met'), v('met'), v('met'), v('not_met'), v('no_data')], { level: 'district', stage: 'primary' }, CTX);
+    const r = computeBackboneSchoolsShare(
+      [v('met'), v('met'), v('met'), v('not_met'), v('no_data')],
+      { level: 'district', stage: 'primary' },
+      CTX,
+    );
     expect([r.value, r.status, r.warnings]).toEqual([75, 'no_threshold', ['1所学校无法判定，未计入']]);
   });
 
@@ -119,7 +159,11 @@ describe('teacher indicators', () => {
     expect(backbone.value).toBeCloseTo(33.2564, 4);
     expect([share.status, backbone.status]).toEqual(['met', 'met']);
     // Against the eligible pool: 144/1875 = 7.68 % < 20 %.
-    const [, strict] = computeRotation({ eligible: 1875, rotated: 433, rotatedBackbone: 144, backboneBasis: 'eligible' }, { level: 'district' }, CTX);
+    const [, strict] = computeRotation(
+      { eligible: 1875, rotated: 433, rotatedBackbone: 144, backboneBasis: 'eligible' },
+      { level: 'district' },
+      CTX,
+    );
     expect([strict.value, strict.status]).toEqual([7.68, 'not_met']);
   });
 

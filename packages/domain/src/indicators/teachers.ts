@@ -6,7 +6,15 @@
  * 任教学段 is one of the school's stages belongs to that part; one without a stage (or with a stage
  * the school does not have) is shared and apportioned with the same split as every other resource.
  */
-import { educationRank, isCountyOrAbove, PE_ART_SUBJECTS, type BackboneLevel, type Certificate, type Education, type Post } from '../codes/enums.ts';
+import {
+  educationRank,
+  isCountyOrAbove,
+  PE_ART_SUBJECTS,
+  type BackboneLevel,
+  type Certificate,
+  type Education,
+  type Post,
+} from '../codes/enums.ts';
 import type { Stage } from '../codes/stages.ts';
 import { computeRatioIndicator } from './compute.ts';
 import { DEFAULT_SPLIT_WEIGHTS, stageShares, type SplitWeights } from './split.ts';
@@ -48,7 +56,10 @@ export function isAboveRequiredEducation(education: Education, stage: Stage): bo
 }
 
 /** True when a teacher holds a 骨干 recognition at 区级 or above that is valid on the date (both ends inclusive). */
-export function isBackboneCountyOrAboveOn(t: Pick<TeacherRecord, 'backboneLevel' | 'backboneIssuedOn' | 'backboneValidUntil'>, asOf: string): boolean {
+export function isBackboneCountyOrAboveOn(
+  t: Pick<TeacherRecord, 'backboneLevel' | 'backboneIssuedOn' | 'backboneValidUntil'>,
+  asOf: string,
+): boolean {
   if (t.backboneLevel === null || !isCountyOrAbove(t.backboneLevel)) return false;
   if (t.backboneIssuedOn === null || t.backboneIssuedOn > asOf) return false;
   return t.backboneValidUntil === null || asOf <= t.backboneValidUntil;
@@ -107,7 +118,9 @@ export function countTeachersByStagePart(
   options: TeacherCountOptions,
 ): { parts: { schoolId: string; stage: Stage; counts: TeacherCounts }[]; warnings: string[] } {
   const warnings: string[] = [];
-  const bySchool = new Map(schools.map((s) => [s.schoolId, { school: s, split: stageShares(s.typeCode, s.students, options.weights ?? DEFAULT_SPLIT_WEIGHTS) }]));
+  const bySchool = new Map(
+    schools.map((s) => [s.schoolId, { school: s, split: stageShares(s.typeCode, s.students, options.weights ?? DEFAULT_SPLIT_WEIGHTS) }]),
+  );
   const counts = new Map<string, TeacherCounts>();
   const key = (schoolId: string, stage: Stage) => `${schoolId}\u0000${stage}`;
   for (const s of schools) for (const stage of bySchool.get(s.schoolId)!.split.stages) counts.set(key(s.schoolId, stage), empty());
@@ -144,7 +157,12 @@ export function countTeachersByStagePart(
 }
 
 /** The teacher indicators of one stage part: 高于规定学历, 骨干, 体育艺术 per 100 students, and the certificate rate. */
-export function computeTeacherIndicators(counts: TeacherCounts, students: number, scope: IndicatorScope, context: EvaluationContext): IndicatorValue[] {
+export function computeTeacherIndicators(
+  counts: TeacherCounts,
+  students: number,
+  scope: IndicatorScope,
+  context: EvaluationContext,
+): IndicatorValue[] {
   const per100 = (code: string, n: number) => computeRatioIndicator({ code, numerator: n, denominator: students, scope, context });
   return [
     per100('balanced.teachers_above_qualification_per100', counts.aboveQualification),
@@ -155,7 +173,11 @@ export function computeTeacherIndicators(counts: TeacherCounts, students: number
 }
 
 /** Share of school stage parts whose 骨干 per 100 students meets its standard (e.g. 巴南区 “98% of schools”); parts without data are left out. */
-export function computeBackboneSchoolsShare(perSchool: readonly IndicatorValue[], scope: IndicatorScope, context: EvaluationContext): IndicatorValue {
+export function computeBackboneSchoolsShare(
+  perSchool: readonly IndicatorValue[],
+  scope: IndicatorScope,
+  context: EvaluationContext,
+): IndicatorValue {
   const judged = perSchool.filter((v) => v.code === 'balanced.backbone_teachers_per100' && (v.status === 'met' || v.status === 'not_met'));
   const left = perSchool.length - judged.length;
   return computeRatioIndicator({

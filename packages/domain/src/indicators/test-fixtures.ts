@@ -10,8 +10,24 @@ export const CTX: EvaluationContext = { thresholds: NATIONAL_THRESHOLDS, asOf: '
 
 /** Per-student standards of the 7 indicators (per-100 ones already divided by 100). */
 const PER_STUDENT: Record<BalancedStage, Omit<BalancedInputs, 'students' | 'gymArea'>> = {
-  primary: { teachersAboveQualification: 0.042, backboneCountyOrAbove: 0.01, peArtTeachers: 0.009, teachingArea: 4.5, sportsGroundArea: 7.5, equipmentValue: 2000, multimediaRooms: 0.023 },
-  junior: { teachersAboveQualification: 0.053, backboneCountyOrAbove: 0.01, peArtTeachers: 0.009, teachingArea: 5.8, sportsGroundArea: 10.2, equipmentValue: 2500, multimediaRooms: 0.024 },
+  primary: {
+    teachersAboveQualification: 0.042,
+    backboneCountyOrAbove: 0.01,
+    peArtTeachers: 0.009,
+    teachingArea: 4.5,
+    sportsGroundArea: 7.5,
+    equipmentValue: 2000,
+    multimediaRooms: 0.023,
+  },
+  junior: {
+    teachersAboveQualification: 0.053,
+    backboneCountyOrAbove: 0.01,
+    peArtTeachers: 0.009,
+    teachingArea: 5.8,
+    sportsGroundArea: 10.2,
+    equipmentValue: 2500,
+    multimediaRooms: 0.024,
+  },
 };
 
 /** Inputs of a stage part sitting exactly at every standard (students a multiple of 1000 keep counts whole). */

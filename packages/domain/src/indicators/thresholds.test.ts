@@ -6,8 +6,15 @@ import type { Threshold } from './types.ts';
 
 const AREA = 'balanced.teaching_area_per_student';
 const local = (over: Partial<Threshold>): Threshold => ({
-  indicatorCode: AREA, stage: 'junior', value: 6.0, comparator: '>=', level: 'district',
-  document: '区教委〔2023〕1号', effectiveFrom: '2023-09-01', note: '', ...over,
+  indicatorCode: AREA,
+  stage: 'junior',
+  value: 6.0,
+  comparator: '>=',
+  level: 'district',
+  document: '区教委〔2023〕1号',
+  effectiveFrom: '2023-09-01',
+  note: '',
+  ...over,
 });
 const pick = (extra: Threshold[], asOf: string, code = AREA, stage: 'primary' | 'junior' | null = 'junior') =>
   resolveThreshold([...NATIONAL_THRESHOLDS, ...extra], code, stage, asOf);

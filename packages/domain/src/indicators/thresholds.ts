@@ -15,7 +15,12 @@ import { BALANCED_DOC, CLASS_SIZE_DOC, PRESCHOOL_DOC } from './sources.ts';
 import type { Comparator, Threshold, ThresholdLevel } from './types.ts';
 
 /** Chinese labels of threshold levels. */
-export const THRESHOLD_LEVEL_LABELS: Record<ThresholdLevel, string> = { national: '国家', province: '省级', city: '市级', district: '区级' };
+export const THRESHOLD_LEVEL_LABELS: Record<ThresholdLevel, string> = {
+  national: '国家',
+  province: '省级',
+  city: '市级',
+  district: '区级',
+};
 
 const LEVEL_ORDER: readonly ThresholdLevel[] = ['national', 'province', 'city', 'district'];
 
@@ -34,7 +39,8 @@ const n = (
   note = '',
 ): Threshold => ({ indicatorCode, stage, value, comparator, level: 'national', document, effectiveFrom, note });
 
-const balanced = (code: string, stage: Stage | null, c: Comparator, v: number, note = '') => n(code, stage, c, v, BALANCED_DOC, BALANCED_FROM, note);
+const balanced = (code: string, stage: Stage | null, c: Comparator, v: number, note = '') =>
+  n(code, stage, c, v, BALANCED_DOC, BALANCED_FROM, note);
 const preschool = (code: string, c: Comparator, v: number, note: string) => n(code, 'preschool', c, v, PRESCHOOL_DOC, PRESCHOOL_FROM, note);
 
 const RESOURCE_VALUES: readonly [string, number, number][] = [
@@ -109,7 +115,9 @@ function pickWithinLevel(rows: Threshold[], warnings: string[]): Threshold {
   const label = THRESHOLD_LEVEL_LABELS[best.level];
   const all = [best, ...ties].filter((r) => r.comparator === best.comparator);
   const strictest = all.reduce((s, r) => (isAtLeastAsStrict(r, s) ? r : s));
-  warnings.push(`${label}阈值在 ${best.effectiveFrom} 有多个版本（${[best, ...ties].map((r) => r.value).join('、')}），取最严格的 ${strictest.value}`);
+  warnings.push(
+    `${label}阈值在 ${best.effectiveFrom} 有多个版本（${[best, ...ties].map((r) => r.value).join('、')}），取最严格的 ${strictest.value}`,
+  );
   return strictest;
 }
 
@@ -137,7 +145,9 @@ export function resolveThreshold(thresholds: readonly Threshold[], code: string,
     if (binding === null) {
       binding = candidate;
     } else if (candidate.comparator !== binding.comparator) {
-      warnings.push(`${THRESHOLD_LEVEL_LABELS[level]}阈值的比较方向（${candidate.comparator}）与上级（${binding.comparator}）不一致，已忽略`);
+      warnings.push(
+        `${THRESHOLD_LEVEL_LABELS[level]}阈值的比较方向（${candidate.comparator}）与上级（${binding.comparator}）不一致，已忽略`,
+      );
     } else if (isAtLeastAsStrict(candidate, binding)) {
       binding = candidate;
     } else {

@@ -69,7 +69,9 @@ export function applyAdditions(inputs: BalancedInputs, add: ResourceAdditions): 
 
 /** Describes additions in Chinese, e.g. '高于规定学历专任教师 3人、教学及辅助用房面积 580m²'; '无' when empty. */
 export function describeAdditions(add: ResourceAdditions): string {
-  const parts = BALANCED_RESOURCE_CODES.filter((c) => add[c] > 0).map((c) => `${RESOURCE_LABELS[c].name} ${add[c]}${RESOURCE_LABELS[c].unit}`);
+  const parts = BALANCED_RESOURCE_CODES.filter((c) => add[c] > 0).map(
+    (c) => `${RESOURCE_LABELS[c].name} ${add[c]}${RESOURCE_LABELS[c].unit}`,
+  );
   return parts.length > 0 ? parts.join('、') : '无';
 }
 
@@ -86,7 +88,12 @@ export function requiredAddition(code: BalancedResourceCode, inputs: BalancedInp
 }
 
 /** The price of a set of additions for one part under a cost model. */
-export function priceAdditions(add: ResourceAdditions, inputs: BalancedInputs, thresholds: Readonly<Record<BalancedResourceCode, number>>, model: CostModel): number {
+export function priceAdditions(
+  add: ResourceAdditions,
+  inputs: BalancedInputs,
+  thresholds: Readonly<Record<BalancedResourceCode, number>>,
+  model: CostModel,
+): number {
   return BALANCED_RESOURCE_CODES.reduce((sum, c) => {
     if (add[c] === 0) return sum;
     if (model.kind === 'unit_costs') return sum + add[c] * model.costs[c];
@@ -117,17 +124,24 @@ export interface SchoolAdditionPlan {
 }
 
 /** Finds the cheapest whole additions that make one school stage part pass the 6-of-7-plus-85 % rule. */
-export function planSchoolAdditions(inputs: BalancedInputs, ref: StagePartRef, context: EvaluationContext, model: CostModel = { kind: 'relative' }): SchoolAdditionPlan {
+export function planSchoolAdditions(
+  inputs: BalancedInputs,
+  ref: StagePartRef,
+  context: EvaluationContext,
+  model: CostModel = { kind: 'relative' },
+): SchoolAdditionPlan {
   const before = judgeSchoolBalance(computeBalancedIndicators(inputs, ref, context));
   const none = { additions: zeroAdditions(), exempt: null, cost: 0, options: [], inputsAfter: inputs };
   if (before.status === 'no_data') return { ...none, status: 'no_data', verdictAfter: null, reason: before.reason };
   if (before.status === 'pass') return { ...none, status: 'passes', verdictAfter: before, reason: before.reason };
   const thresholds = {} as Record<BalancedResourceCode, number>;
-  for (const c of BALANCED_RESOURCE_CODES) thresholds[c] = resolveThreshold(context.thresholds, c, ref.stage, context.asOf).threshold!.value;
+  for (const c of BALANCED_RESOURCE_CODES)
+    thresholds[c] = resolveThreshold(context.thresholds, c, ref.stage, context.asOf).threshold!.value;
   const full = (c: BalancedResourceCode) => requiredAddition(c, inputs, thresholds[c]);
   const candidates: SchoolAdditionOption[] = [null, ...BALANCED_RESOURCE_CODES].map((exempt) => {
     const additions = zeroAdditions();
-    for (const c of BALANCED_RESOURCE_CODES) additions[c] = c === exempt ? requiredAddition(c, inputs, thresholds[c] * BALANCED_PASS_FRACTION) : full(c);
+    for (const c of BALANCED_RESOURCE_CODES)
+      additions[c] = c === exempt ? requiredAddition(c, inputs, thresholds[c] * BALANCED_PASS_FRACTION) : full(c);
     return { exempt, additions, cost: priceAdditions(additions, inputs, thresholds, model) };
   });
   const kinds = (o: SchoolAdditionOption) => BALANCED_RESOURCE_CODES.filter((c) => o.additions[c] > 0).length;
@@ -143,7 +157,16 @@ export function planSchoolAdditions(inputs: BalancedInputs, ref: StagePartRef, c
   const inputsAfter = applyAdditions(inputs, best.additions);
   const verdictAfter = judgeSchoolBalance(computeBalancedIndicators(inputsAfter, ref, context));
   const exemptNote = best.exempt ? `，${getIndicator(best.exempt).name}只需达到标准的85%` : '';
-  return { status: 'plan', additions: best.additions, exempt: best.exempt, cost: best.cost, options, inputsAfter, verdictAfter, reason: `需增加：${describeAdditions(best.additions)}${exemptNote}` };
+  return {
+    status: 'plan',
+    additions: best.additions,
+    exempt: best.exempt,
+    cost: best.cost,
+    options,
+    inputsAfter,
+    verdictAfter,
+    reason: `需增加：${describeAdditions(best.additions)}${exemptNote}`,
+  };
 }
 
 /** Plans of all failing parts of a stage and the district CVs before and after applying them. */
@@ -165,9 +188,11 @@ export function planFailingSchools(input: {
   const { included } = selectBalancedSchools(input.parts, input.selection);
   const schools: FailingSchoolsPlan['schools'] = [];
   const after = included.map((p) => {
-    const ref: StagePartRef = p.label === undefined ? { stage: input.stage, schoolId: p.schoolId } : { stage: input.stage, schoolId: p.schoolId, label: p.label };
+    const ref: StagePartRef =
+      p.label === undefined ? { stage: input.stage, schoolId: p.schoolId } : { stage: input.stage, schoolId: p.schoolId, label: p.label };
     const plan = planSchoolAdditions(p.inputs, ref, input.context, input.costModel);
-    if (plan.status === 'plan') schools.push(p.label === undefined ? { schoolId: p.schoolId, plan } : { schoolId: p.schoolId, label: p.label, plan });
+    if (plan.status === 'plan')
+      schools.push(p.label === undefined ? { schoolId: p.schoolId, plan } : { schoolId: p.schoolId, label: p.label, plan });
     return { ...p, inputs: plan.inputsAfter };
   });
   return {
