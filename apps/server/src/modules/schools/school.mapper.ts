@@ -3,7 +3,7 @@ import type { Conditions, GradeStat, SchoolDetail, SchoolSummary, SchoolVersion 
 import { GRADES, findGrade, findSchoolType } from '@zhiping/domain';
 import type { Selectable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { SchoolListRow, SchoolRow } from './school.repository.ts';
+import type { SchoolListRow, SchoolRow, findSchoolVersions } from './school.repository.ts';
 
 const typeName = (code: string) => findSchoolType(code)?.name ?? `未知类型(${code})`;
 const num = (v: unknown) => (v == null ? null : Number(v));
@@ -30,7 +30,7 @@ export function toSchoolSummary(r: SchoolListRow): SchoolSummary {
 }
 
 /** Version row → SchoolVersion. */
-export function toSchoolVersion(v: Awaited<ReturnType<typeof import('./school.repository.ts').findSchoolVersions>>[number]): SchoolVersion {
+export function toSchoolVersion(v: Awaited<ReturnType<typeof findSchoolVersions>>[number]): SchoolVersion {
   return {
     validFrom: v.valid_from,
     validTo: v.valid_to,

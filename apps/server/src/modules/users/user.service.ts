@@ -1,7 +1,7 @@
 /** Account administration (system administrator) and role assignment (security administrator). */
 import type { CreateUserRequest, GrantRoleRequest, Page, UserSummary } from '@zhiping/contracts';
-import { z } from 'zod';
-import { UpdateUserRequest } from '@zhiping/contracts';
+import type { z } from 'zod';
+import type { UpdateUserRequest } from '@zhiping/contracts';
 import { hasPermission, requirePermission } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
