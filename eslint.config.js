@@ -3,7 +3,20 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'bench/out/**', 'e2e/artifacts/**'] },
+  // The same folders .gitignore leaves out (ESLint does not read .gitignore; Prettier does).
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.vite/**',
+      'data/**',
+      'tmp/**',
+      'coverage/**',
+      'test-results/**',
+      'bench/out/**',
+      'e2e/artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
