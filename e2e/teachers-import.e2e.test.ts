@@ -46,7 +46,7 @@ describe('teachers import, masked ID and audit', () => {
   it('forces the admin to change the initial password at first sign-in', async () => {
     await signInInUi(page, 'admin', INITIAL_PASSWORD);
     await expect.poll(() => page.url()).toContain('/change-password');
-    await expect(page.getByText('至少 10 位').isVisible()).resolves.toBe(true);
+    await page.getByText(/至少 10 位.*至少三类/).waitFor();
     await changePasswordInUi(page, INITIAL_PASSWORD, ADMIN_PASSWORD);
     await expect(page.getByTestId('current-user').textContent()).resolves.toBe('区级管理员');
     await snap(page, 'import-01-admin-home');
@@ -64,7 +64,8 @@ describe('teachers import, masked ID and audit', () => {
     });
 
     await openNav(page, '数据导入');
-    await page.getByRole('radio', { name: '教师' }).click();
+    await page.locator('label.ant-radio-button-wrapper', { hasText: '教师' }).click();
+    await page.getByText('下载“教师”模板').waitFor();
     const bad = await buildTeacherXlsx([
       teacherRow({ 身份证号: withWrongChecksum(TEACHER_ID), 姓名: TEACHER_NAME, 学校标识码: SCHOOL_CODE }),
       teacherRow({ 身份证号: OTHER_ID, 姓名: '李静', 学校标识码: UNKNOWN_SCHOOL_CODE, 任教学科: '语文' }),
@@ -140,6 +141,7 @@ describe('teachers import, masked ID and audit', () => {
       const rows = page.locator('tr.ant-table-row');
       await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining(label)]);
       await expect(rows.first().textContent()).resolves.toContain('admin');
+      await page.keyboard.press('Escape');
       await snap(page, shot);
     }
     expect(pageErrors).toEqual([]);
