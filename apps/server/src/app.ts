@@ -27,7 +27,9 @@ export interface BuildAppOptions {
 /** Locates the built web app: explicit option, else apps/web/dist next to this server. */
 function resolveWebDir(explicit: string | undefined): string | undefined {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [explicit, path.resolve(here, '../../web/dist'), path.resolve(here, '../../../apps/web/dist')].filter(Boolean) as string[];
+  const candidates = [explicit, path.resolve(here, '../../web/dist'), path.resolve(here, '../../../apps/web/dist')].filter(
+    Boolean,
+  ) as string[];
   return candidates.find((d) => fs.existsSync(path.join(d, 'index.html')));
 }
 
@@ -62,7 +64,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'));
     app.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` } });
+        return reply
+          .status(404)
+          .send({ error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` } });
       }
       return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
     });

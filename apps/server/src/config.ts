@@ -31,7 +31,10 @@ const Env = z.object({
   /** Log level of the HTTP server. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** GB/T 2260 code of the district this installation serves (first start only). */
-  ZHIPING_DISTRICT_CODE: z.string().regex(/^\d{6}$/, '区划代码应为6位数字').default('500199'),
+  ZHIPING_DISTRICT_CODE: z
+    .string()
+    .regex(/^\d{6}$/, '区划代码应为6位数字')
+    .default('500199'),
   /** Name of the district (first start only). */
   ZHIPING_DISTRICT_NAME: z.string().min(1).default('示例区'),
   /** Folder of the built web app; defaults to apps/web/dist beside the server. */

@@ -23,14 +23,26 @@ async function main(): Promise<void> {
   const ran = await migrateToLatest(db);
   if (ran.length) console.log(`[zhiping] migrations applied: ${ran.join(', ')}`);
   const crypto = createFieldCrypto(resolveSecretKey(config.secretKey, config.dataDir));
-  const setup = await bootstrap(db, { districtCode: config.districtCode, districtName: config.districtName, adminPassword: config.adminPassword });
+  const setup = await bootstrap(db, {
+    districtCode: config.districtCode,
+    districtName: config.districtName,
+    adminPassword: config.adminPassword,
+  });
   if (setup.createdAccounts) {
     const pw = setup.generatedPassword ?? '（ZHIPING_ADMIN_PASSWORD 中设置的密码）';
     console.log(`\n[zhiping] 初始账号已创建 / initial accounts created: admin, sysadmin, secadmin, auditor`);
     console.log(`[zhiping] 初始密码 / initial password: ${pw}`);
     console.log('[zhiping] 首次登录须修改密码；此密码只显示一次。 / Change it at first sign-in; shown only once.\n');
   }
-  const services = await startServices({ db, engine, crypto, clock: systemClock, config, districtId: setup.districtId, isFirstStart: setup.createdAccounts });
+  const services = await startServices({
+    db,
+    engine,
+    crypto,
+    clock: systemClock,
+    config,
+    districtId: setup.districtId,
+    isFirstStart: setup.createdAccounts,
+  });
   const version = `${APP_VERSION} (${engine} ${await readServerVersion(db)})`;
   const app = await buildApp({ db, engine, crypto, clock: systemClock, config, version });
   const shutdown = async (signal: string) => {

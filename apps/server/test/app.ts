@@ -64,7 +64,10 @@ export async function createUser(
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const g of grants) {
-    await database.db.insertInto('role_grant').values({ user_id: u.id, role: g.role, school_id: g.schoolId ?? null, office: g.office ?? null, granted_by: null }).execute();
+    await database.db
+      .insertInto('role_grant')
+      .values({ user_id: u.id, role: g.role, school_id: g.schoolId ?? null, office: g.office ?? null, granted_by: null })
+      .execute();
   }
   return { id: u.id, username };
 }
@@ -108,7 +111,11 @@ export async function signIn(app: FastifyInstance, username: string, password = 
 }
 
 /** Creates a user with grants and signs in as them. */
-export async function signInAs(t: TestApp, grants: { role: Role; schoolId?: number | null; office?: string | null }[], teacherId: number | null = null): Promise<TestClient> {
+export async function signInAs(
+  t: TestApp,
+  grants: { role: Role; schoolId?: number | null; office?: string | null }[],
+  teacherId: number | null = null,
+): Promise<TestClient> {
   const u = await createUser(t.database, grants, { teacherId });
   return signIn(t.app, u.username);
 }

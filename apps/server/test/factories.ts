@@ -25,12 +25,24 @@ export async function buildStreet(database: Database, districtId: number, name =
 export async function buildSchool(
   database: Database,
   districtId: number,
-  overrides: Partial<{ code: string; name: string; typeCode: string; sponsor: 'public' | 'private'; streetId: number | null; isInclusive: boolean; validFrom: string }> = {},
+  overrides: Partial<{
+    code: string;
+    name: string;
+    typeCode: string;
+    sponsor: 'public' | 'private';
+    streetId: number | null;
+    isInclusive: boolean;
+    validFrom: string;
+  }> = {},
 ): Promise<{ id: number; code: string; name: string }> {
   const n = next();
   const code = overrides.code ?? `31500${String(n).padStart(5, '0')}`;
   const name = overrides.name ?? `测试第${n}小学`;
-  const s = await database.db.insertInto('school').values({ code, district_id: districtId, opened_on: '2000-09-01', closed_on: null }).returning('id').executeTakeFirstOrThrow();
+  const s = await database.db
+    .insertInto('school')
+    .values({ code, district_id: districtId, opened_on: '2000-09-01', closed_on: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await database.db
     .insertInto('school_version')
     .values({
@@ -52,10 +64,30 @@ export async function buildSchool(
 }
 
 /** Adds one grade's statistics for a school-year. */
-export async function buildGradeStat(database: Database, schoolId: number, year: number, grade: string, students = 90, classes = 2): Promise<void> {
+export async function buildGradeStat(
+  database: Database,
+  schoolId: number,
+  year: number,
+  grade: string,
+  students = 90,
+  classes = 2,
+): Promise<void> {
   await database.db
     .insertInto('school_year_stat')
-    .values({ school_id: schoolId, school_year: year, grade, classes, students, girls: Math.floor(students / 2), new_entrants: 0, graduates: 0, transfers_in: 0, transfers_out: 0, migrant_children: 0, disabled_students: 0 })
+    .values({
+      school_id: schoolId,
+      school_year: year,
+      grade,
+      classes,
+      students,
+      girls: Math.floor(students / 2),
+      new_entrants: 0,
+      graduates: 0,
+      transfers_in: 0,
+      transfers_out: 0,
+      migrant_children: 0,
+      disabled_students: 0,
+    })
     .execute();
 }
 

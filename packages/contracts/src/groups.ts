@@ -13,7 +13,12 @@ export const GROUP_KIND_LABELS: Record<GroupKind, string> = {
 
 /** Member roles: core/member in groups, 教共体 and 学区; helper/helped in pairings. */
 export const MEMBER_ROLES = ['core', 'member', 'helper', 'helped'] as const;
-export const MEMBER_ROLE_LABELS: Record<(typeof MEMBER_ROLES)[number], string> = { core: '核心校', member: '成员校', helper: '帮扶校', helped: '受援校' };
+export const MEMBER_ROLE_LABELS: Record<(typeof MEMBER_ROLES)[number], string> = {
+  core: '核心校',
+  member: '成员校',
+  helper: '帮扶校',
+  helped: '受援校',
+};
 
 export const GroupListQuery = PageQuery.extend({
   kind: z.enum(GROUP_KINDS).optional(),

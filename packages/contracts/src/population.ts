@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 export const PopulationQuery = z.object({
   year: z.coerce.number().int().min(1990).max(2100).optional(),
-  regionCode: z.string().regex(/^\d{6}$/).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   basis: z.enum(['registered', 'resident']).optional(),
 });
 

@@ -3,7 +3,10 @@ import { IsoDate, PageQuery, SchoolYear, pageOf } from './common.ts';
 
 export const SchoolListQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional(),
-  typeCode: z.string().regex(/^\d{3}$/).optional(),
+  typeCode: z
+    .string()
+    .regex(/^\d{3}$/)
+    .optional(),
   stage: z.enum(['preschool', 'primary', 'junior', 'senior', 'vocational', 'special']).optional(),
   streetId: z.coerce.number().int().positive().optional(),
   sponsor: z.enum(['public', 'private']).optional(),

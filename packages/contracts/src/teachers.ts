@@ -67,7 +67,10 @@ export type TeacherDetail = z.infer<typeof TeacherDetail>;
 const TeacherFields = z.object({
   idNumber: z.string().trim().min(1, '请输入身份证号'),
   name: z.string().trim().min(2, '姓名至少2个字').max(50),
-  phone: z.string().regex(/^1\d{10}$/, '手机号应为11位数字').nullable(),
+  phone: z
+    .string()
+    .regex(/^1\d{10}$/, '手机号应为11位数字')
+    .nullable(),
   schoolId: z.number().int().positive(),
   post: z.string().min(1),
   isFullTime: z.boolean(),

@@ -19,7 +19,10 @@ export const UserPage = pageOf(UserSummary);
 export const UserListQuery = PageQuery.extend({ q: z.string().trim().max(64).optional() });
 
 export const CreateUserRequest = z.object({
-  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,64}$/, '用户名为3–64位字母、数字、下划线、点或连字符'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{3,64}$/, '用户名为3–64位字母、数字、下划线、点或连字符'),
   displayName: z.string().trim().min(1, '请输入姓名').max(50),
   teacherId: z.number().int().positive().nullable().default(null),
 });
@@ -45,8 +48,16 @@ export const AuditQuery = PageQuery.extend({
   action: z.string().trim().max(64).optional(),
   entityType: z.string().trim().max(64).optional(),
   entityId: z.string().trim().max(64).optional(),
-  from: z.string().datetime({ offset: true }).or(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(),
-  to: z.string().datetime({ offset: true }).or(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(),
+  from: z
+    .string()
+    .datetime({ offset: true })
+    .or(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))
+    .optional(),
+  to: z
+    .string()
+    .datetime({ offset: true })
+    .or(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))
+    .optional(),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 

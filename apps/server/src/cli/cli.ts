@@ -28,7 +28,12 @@ async function run(argv: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    const message = e instanceof AppError ? e.userMessage + (e.issues?.length ? '\n' + e.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n') : '') : e instanceof Error ? e.message : String(e);
+    const message =
+      e instanceof AppError
+        ? e.userMessage + (e.issues?.length ? '\n' + e.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n') : '')
+        : e instanceof Error
+          ? e.message
+          : String(e);
     console.error(`错误 / error: ${message}`);
     process.exit(1);
   },

@@ -19,7 +19,12 @@ export interface CliCommand {
  */
 export async function withCliContext<T>(fn: (ctx: ServiceContext, database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder: 'cli', statementTimeoutMs: 3_600_000 });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    holder: 'cli',
+    statementTimeoutMs: 3_600_000,
+  });
   try {
     await migrateToLatest(database.db);
     const crypto = createFieldCrypto(resolveSecretKey(config.secretKey, config.dataDir));

@@ -72,17 +72,31 @@ export function installHttpPlatform(app: FastifyInstance): void {
     }
     const fe = error as FastifyError;
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-      const code = fe.statusCode === 413 ? 'LIMIT_EXCEEDED' : fe.statusCode === 404 ? 'NOT_FOUND' : fe.statusCode === 429 ? 'LIMIT_EXCEEDED' : 'VALIDATION_FAILED';
-      const userMessage = fe.statusCode === 413 ? '文件过大' : fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? '不支持的请求内容类型' : '请求格式不正确';
+      const code =
+        fe.statusCode === 413
+          ? 'LIMIT_EXCEEDED'
+          : fe.statusCode === 404
+            ? 'NOT_FOUND'
+            : fe.statusCode === 429
+              ? 'LIMIT_EXCEEDED'
+              : 'VALIDATION_FAILED';
+      const userMessage =
+        fe.statusCode === 413 ? '文件过大' : fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? '不支持的请求内容类型' : '请求格式不正确';
       return sendError(reply, new AppError(code, { userMessage, message: fe.message }));
     }
     const pgCode = (error as { code?: string }).code;
-    if (pgCode === '23505') return sendError(reply, new AppError('CONFLICT', { userMessage: '记录已存在（唯一性冲突）', message: error.message }));
-    if (pgCode === '23503') return sendError(reply, new AppError('CONFLICT', { userMessage: '关联的记录不存在或仍被引用', message: error.message }));
+    if (pgCode === '23505')
+      return sendError(reply, new AppError('CONFLICT', { userMessage: '记录已存在（唯一性冲突）', message: error.message }));
+    if (pgCode === '23503')
+      return sendError(reply, new AppError('CONFLICT', { userMessage: '关联的记录不存在或仍被引用', message: error.message }));
     if (pgCode === '23514' || pgCode === '22P02' || pgCode === '22003' || pgCode === '22007' || pgCode === '22008') {
-      return sendError(reply, new AppError('VALIDATION_FAILED', { userMessage: '数据不符合约束（数值或日期超出范围）', message: error.message }));
+      return sendError(
+        reply,
+        new AppError('VALIDATION_FAILED', { userMessage: '数据不符合约束（数值或日期超出范围）', message: error.message }),
+      );
     }
-    if (pgCode === '57014') return sendError(reply, new AppError('LIMIT_EXCEEDED', { userMessage: '查询超时，请缩小范围后重试', message: error.message }));
+    if (pgCode === '57014')
+      return sendError(reply, new AppError('LIMIT_EXCEEDED', { userMessage: '查询超时，请缩小范围后重试', message: error.message }));
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, new AppError('INTERNAL', { message: error.message }));
   });
@@ -94,7 +108,12 @@ export function installHttpPlatform(app: FastifyInstance): void {
 
 function sendError(reply: FastifyReply, error: AppError) {
   return reply.status(HTTP_STATUS[error.code]).send({
-    error: { code: error.code, message: error.userMessage, ...(error.issues ? { issues: error.issues } : {}), ...(error.details !== undefined ? { details: error.details } : {}) },
+    error: {
+      code: error.code,
+      message: error.userMessage,
+      ...(error.issues ? { issues: error.issues } : {}),
+      ...(error.details !== undefined ? { details: error.details } : {}),
+    },
   });
 }
 

@@ -58,14 +58,44 @@ describe('a school admin', () => {
 
   it('cannot add a teacher to another school, transfer teachers, create schools, or manage users and audit', async () => {
     const add = await schoolAdmin.post('/api/v1/teachers', {
-      idNumber: '11010519491231002X', name: '越权', schoolId: other.id, post: 'teacher', isFullTime: true, education: 'bachelor',
+      idNumber: '11010519491231002X',
+      name: '越权',
+      schoolId: other.id,
+      post: 'teacher',
+      isFullTime: true,
+      education: 'bachelor',
     });
     expect(add.statusCode).toBe(404);
-    expect((await schoolAdmin.post(`/api/v1/teachers/${ownTeacher.id}/transfers`, { toSchoolId: other.id, kind: 'full', effectiveFrom: '2026-09-01', reason: '越权调动' })).statusCode).toBe(403);
-    expect((await schoolAdmin.post('/api/v1/schools', { code: '1234567890', name: '越权学校', typeCode: '211', sponsor: 'public', urbanRuralCode: '111', streetId: null })).statusCode).toBe(403);
+    expect(
+      (
+        await schoolAdmin.post(`/api/v1/teachers/${ownTeacher.id}/transfers`, {
+          toSchoolId: other.id,
+          kind: 'full',
+          effectiveFrom: '2026-09-01',
+          reason: '越权调动',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await schoolAdmin.post('/api/v1/schools', {
+          code: '1234567890',
+          name: '越权学校',
+          typeCode: '211',
+          sponsor: 'public',
+          urbanRuralCode: '111',
+          streetId: null,
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await schoolAdmin.get('/api/v1/users')).statusCode).toBe(403);
     expect((await schoolAdmin.get('/api/v1/audit')).statusCode).toBe(403);
-    const row = await t.database.db.selectFrom('school_version').select('name').where('school_id', '=', other.id).where('valid_to', 'is', null).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('school_version')
+      .select('name')
+      .where('school_id', '=', other.id)
+      .where('valid_to', 'is', null)
+      .executeTakeFirstOrThrow();
     expect(row.name).toBe('他校小学');
   });
 
@@ -102,9 +132,12 @@ describe('an inspector and district staff', () => {
 });
 
 describe('anonymous requests', () => {
-  it.each(['/api/v1/schools', '/api/v1/teachers', '/api/v1/population', '/api/v1/users', '/api/v1/audit', '/api/v1/district'])('get 401 on %s', async (url) => {
-    const res = await t.app.inject({ method: 'GET', url });
-    expect(res.statusCode).toBe(401);
-    expect(res.json().error.code).toBe('UNAUTHENTICATED');
-  });
+  it.each(['/api/v1/schools', '/api/v1/teachers', '/api/v1/population', '/api/v1/users', '/api/v1/audit', '/api/v1/district'])(
+    'get 401 on %s',
+    async (url) => {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('UNAUTHENTICATED');
+    },
+  );
 });

@@ -130,9 +130,31 @@ export type PopulationBasis = (typeof POPULATION_BASIS.values)[number];
 
 /** 任教学科 (common subjects; free text beyond this list is rejected to keep indicators clean). */
 export const SUBJECTS = [
-  '语文', '数学', '英语', '物理', '化学', '生物', '道德与法治', '思想政治', '历史', '地理', '科学',
-  '体育', '体育与健康', '音乐', '美术', '艺术', '信息技术', '劳动', '综合实践', '心理健康', '书法',
-  '学前教育', '特殊教育', '专业课', '其他',
+  '语文',
+  '数学',
+  '英语',
+  '物理',
+  '化学',
+  '生物',
+  '道德与法治',
+  '思想政治',
+  '历史',
+  '地理',
+  '科学',
+  '体育',
+  '体育与健康',
+  '音乐',
+  '美术',
+  '艺术',
+  '信息技术',
+  '劳动',
+  '综合实践',
+  '心理健康',
+  '书法',
+  '学前教育',
+  '特殊教育',
+  '专业课',
+  '其他',
 ] as const;
 
 /** Subjects counted as 体育、艺术(美术、音乐) for 优质均衡 indicator 3. */

@@ -4,8 +4,18 @@
  * writes it back, and the message for a value outside the list.
  */
 import {
-  BACKBONE_LEVEL, CERTIFICATE, EDUCATION, GENDER, POPULATION_BASIS, POST, SPONSOR, STAFFING, SUBJECTS, TEACHING_STAGE,
-  TITLE, URBAN_RURAL,
+  BACKBONE_LEVEL,
+  CERTIFICATE,
+  EDUCATION,
+  GENDER,
+  POPULATION_BASIS,
+  POST,
+  SPONSOR,
+  STAFFING,
+  SUBJECTS,
+  TEACHING_STAGE,
+  TITLE,
+  URBAN_RURAL,
 } from '../codes/enums.ts';
 import { SCHOOL_TYPES } from '../codes/school-types.ts';
 import { GRADES, findGrade, findGradeByLabel } from '../codes/stages.ts';
@@ -31,7 +41,11 @@ function labelInvalid(options: readonly string[]) {
 }
 
 /** A domain over one of the code lists of codes/enums.ts: cells hold the Chinese label. */
-function fromCodeList<V extends string>(list: { values: readonly V[]; labels: Record<V, string>; parse(s: string): V | undefined }): CodeDomain<V> {
+function fromCodeList<V extends string>(list: {
+  values: readonly V[];
+  labels: Record<V, string>;
+  parse(s: string): V | undefined;
+}): CodeDomain<V> {
   const options = list.values.map((v) => list.labels[v]);
   return { options, parse: (s) => list.parse(s), format: (v) => list.labels[v], invalid: labelInvalid(options) };
 }

@@ -3,7 +3,15 @@
  * {column, message} pair instead of stopping at the first. Validators use its typed accessors.
  */
 import {
-  cellText, isBlank, parseBoolean, parseDate, parseDecimal, parseInteger, parseSchoolYear, type CellValue, type Parsed,
+  cellText,
+  isBlank,
+  parseBoolean,
+  parseDate,
+  parseDecimal,
+  parseInteger,
+  parseSchoolYear,
+  type CellValue,
+  type Parsed,
 } from './cells.ts';
 import type { ImportRowOfKind, ImportTemplate, TemplateColumn, TemplateKind } from './templates.ts';
 

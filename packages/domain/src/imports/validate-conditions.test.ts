@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { validateConditionRow } from './validate-conditions.ts';
 
 const GOOD = {
-  schoolYear: '2025', schoolCode: '3500000001', teachingArea: '5200.5', gymArea: 0, sportsGroundArea: 8000, equipmentValue: 1_250_000,
-  multimediaRooms: 24, musicRooms: 2, artRooms: 2, books: 45_000,
+  schoolYear: '2025',
+  schoolCode: '3500000001',
+  teachingArea: '5200.5',
+  gymArea: 0,
+  sportsGroundArea: 8000,
+  equipmentValue: 1_250_000,
+  multimediaRooms: 24,
+  musicRooms: 2,
+  artRooms: 2,
+  books: 45_000,
 };
 
 describe('validateConditionRow', () => {
@@ -11,8 +19,18 @@ describe('validateConditionRow', () => {
     expect(validateConditionRow(GOOD)).toEqual({
       ok: true,
       row: {
-        schoolYear: 2025, schoolCode: '3500000001', teachingArea: 5200.5, gymArea: 0, sportsGroundArea: 8000, equipmentValue: 1_250_000,
-        multimediaRooms: 24, musicRooms: 2, artRooms: 2, books: 45_000, buildingArea: null, landArea: null,
+        schoolYear: 2025,
+        schoolCode: '3500000001',
+        teachingArea: 5200.5,
+        gymArea: 0,
+        sportsGroundArea: 8000,
+        equipmentValue: 1_250_000,
+        multimediaRooms: 24,
+        musicRooms: 2,
+        artRooms: 2,
+        books: 45_000,
+        buildingArea: null,
+        landArea: null,
       },
     });
   });

@@ -5,7 +5,10 @@ const GOOD = { year: 2025, regionCode: '500199', age: 6, count: 5230, basis: 'å¸
 
 describe('validatePopulationRow', () => {
   it('turns a good row into a PopulationImportRow', () => {
-    expect(validatePopulationRow(GOOD)).toEqual({ ok: true, row: { year: 2025, regionCode: '500199', age: 6, count: 5230, basis: 'resident', source: '' } });
+    expect(validatePopulationRow(GOOD)).toEqual({
+      ok: true,
+      row: { year: 2025, regionCode: '500199', age: 6, count: 5230, basis: 'resident', source: '' },
+    });
   });
 
   it.each([

@@ -25,7 +25,11 @@ const VALIDATORS: { [K in TemplateKind]: (raw: RawRow, options: RowValidationOpt
 };
 
 /** Validates the cells of one row of a kind. */
-export function validateImportRow<K extends TemplateKind>(kind: K, raw: RawRow, options: RowValidationOptions): RowResult<ImportRowOfKind[K]> {
+export function validateImportRow<K extends TemplateKind>(
+  kind: K,
+  raw: RawRow,
+  options: RowValidationOptions,
+): RowResult<ImportRowOfKind[K]> {
   return VALIDATORS[kind](raw, options);
 }
 

@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { validateStudentRow } from './validate-students.ts';
 
 const GOOD = {
-  schoolYear: 2025, schoolCode: '3500000001', grade: '一年级', classes: 4, students: 180, girls: 85, newEntrants: 180,
-  graduates: 0, transfersIn: 2, transfersOut: 1, migrantChildren: 20, disabledStudents: 1,
+  schoolYear: 2025,
+  schoolCode: '3500000001',
+  grade: '一年级',
+  classes: 4,
+  students: 180,
+  girls: 85,
+  newEntrants: 180,
+  graduates: 0,
+  transfersIn: 2,
+  transfersOut: 1,
+  migrantChildren: 20,
+  disabledStudents: 1,
 };
 
 describe('validateStudentRow', () => {
@@ -45,8 +55,18 @@ describe('validateStudentRow', () => {
     expect(r).toEqual({
       ok: true,
       row: {
-        schoolYear: 2025, schoolCode: '3500000001', grade: 'K3', classes: 2, students: 50, girls: 20, newEntrants: 0, graduates: 0,
-        transfersIn: 0, transfersOut: 0, migrantChildren: 0, disabledStudents: 0,
+        schoolYear: 2025,
+        schoolCode: '3500000001',
+        grade: 'K3',
+        classes: 2,
+        students: 50,
+        girls: 20,
+        newEntrants: 0,
+        graduates: 0,
+        transfersIn: 0,
+        transfersOut: 0,
+        migrantChildren: 0,
+        disabledStudents: 0,
       },
     });
   });

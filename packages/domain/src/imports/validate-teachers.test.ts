@@ -5,9 +5,23 @@ import { backboneValidUntil, validateTeacherRow } from './validate-teachers.ts';
 const TODAY = '2026-11-22';
 const ID = buildIdNumber('500104', '19850612', 371); // odd sequence: male
 const GOOD = {
-  idNumber: ID, name: '张伟', gender: '男', birthDate: '1985-06-12', schoolCode: '3500000001', post: '专任教师', isFullTime: '是',
-  teachingStage: '小学', subject: '数学', education: '本科', title: '一级教师', certificate: '小学', staffing: '在编',
-  joinedSchoolOn: '2010/9/1', backboneLevel: '区级', backboneIssuedOn: '2024-09-10', backboneValidUntil: null,
+  idNumber: ID,
+  name: '张伟',
+  gender: '男',
+  birthDate: '1985-06-12',
+  schoolCode: '3500000001',
+  post: '专任教师',
+  isFullTime: '是',
+  teachingStage: '小学',
+  subject: '数学',
+  education: '本科',
+  title: '一级教师',
+  certificate: '小学',
+  staffing: '在编',
+  joinedSchoolOn: '2010/9/1',
+  backboneLevel: '区级',
+  backboneIssuedOn: '2024-09-10',
+  backboneValidUntil: null,
 };
 const validate = (change: Record<string, unknown>) => validateTeacherRow({ ...GOOD, ...change } as never, { today: TODAY });
 
@@ -16,9 +30,23 @@ describe('validateTeacherRow', () => {
     expect(validate({})).toEqual({
       ok: true,
       row: {
-        idNumber: ID, name: '张伟', gender: 'male', birthDate: '1985-06-12', schoolCode: '3500000001', post: 'teacher', isFullTime: true,
-        teachingStage: 'primary', subject: '数学', education: 'bachelor', title: 'level1', certificate: 'primary', staffing: 'established',
-        joinedSchoolOn: '2010-09-01', backboneLevel: 'district', backboneIssuedOn: '2024-09-10', backboneValidUntil: null,
+        idNumber: ID,
+        name: '张伟',
+        gender: 'male',
+        birthDate: '1985-06-12',
+        schoolCode: '3500000001',
+        post: 'teacher',
+        isFullTime: true,
+        teachingStage: 'primary',
+        subject: '数学',
+        education: 'bachelor',
+        title: 'level1',
+        certificate: 'primary',
+        staffing: 'established',
+        joinedSchoolOn: '2010-09-01',
+        backboneLevel: 'district',
+        backboneIssuedOn: '2024-09-10',
+        backboneValidUntil: null,
       },
     });
   });

@@ -10,8 +10,7 @@ export type IdNumberProblem = 'format' | 'region' | 'birth_date' | 'checksum';
 
 /** The result of checking an ID number. */
 export type IdNumberCheck =
-  | { ok: true; normalized: string; birthDate: string; gender: 'male' | 'female' }
-  | { ok: false; problem: IdNumberProblem };
+  { ok: true; normalized: string; birthDate: string; gender: 'male' | 'female' } | { ok: false; problem: IdNumberProblem };
 
 /** Computes the GB 11643 check character of the first 17 digits. */
 export function computeIdCheckChar(first17: string): string {

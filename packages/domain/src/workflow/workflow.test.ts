@@ -18,7 +18,11 @@ const def: WorkflowDefinition<S, A> = {
 describe('workflow definitions', () => {
   it('accepts a sound definition and reports broken ones', () => {
     expect(validateDefinition(def)).toEqual([]);
-    const broken = { ...def, initial: 'nowhere' as S, transitions: [...def.transitions, { action: 'reopen' as A, label: '重开', from: ['approved' as S], to: 'draft' as S, allowed: [] }] };
+    const broken = {
+      ...def,
+      initial: 'nowhere' as S,
+      transitions: [...def.transitions, { action: 'reopen' as A, label: '重开', from: ['approved' as S], to: 'draft' as S, allowed: [] }],
+    };
     expect(validateDefinition(broken)).toEqual([
       'initial state nowhere is not declared',
       'transition reopen leaves final state approved',
@@ -35,7 +39,11 @@ describe('workflow definitions', () => {
   it('explains refusals in Chinese', () => {
     expect(checkTransition(def, 'draft', 'submit', ['school'])).toEqual({ ok: true, to: 'submitted', requiresNote: false });
     expect(checkTransition(def, 'submitted', 'send_back', ['district'])).toEqual({ ok: true, to: 'draft', requiresNote: true });
-    expect(checkTransition(def, 'draft', 'approve', ['district'])).toMatchObject({ ok: false, reason: 'wrong_state', message: '当前状态“草稿”不能执行“通过”' });
+    expect(checkTransition(def, 'draft', 'approve', ['district'])).toMatchObject({
+      ok: false,
+      reason: 'wrong_state',
+      message: '当前状态“草稿”不能执行“通过”',
+    });
     expect(checkTransition(def, 'submitted', 'approve', ['school'])).toMatchObject({ ok: false, reason: 'not_allowed' });
     expect(checkTransition(def, 'approved', 'approve', ['district'])).toMatchObject({ ok: false, reason: 'final_state' });
     expect(checkTransition(def, 'draft', 'fly', ['school'])).toMatchObject({ ok: false, reason: 'unknown_action' });

@@ -61,18 +61,29 @@ export function validateDefinition<S extends string, A extends string>(def: Work
 }
 
 /** The transitions an actor with these capacities may take from a state. */
-export function availableTransitions<S extends string, A extends string>(def: WorkflowDefinition<S, A>, state: S, capacities: readonly string[]): WorkflowTransition<S, A>[] {
+export function availableTransitions<S extends string, A extends string>(
+  def: WorkflowDefinition<S, A>,
+  state: S,
+  capacities: readonly string[],
+): WorkflowTransition<S, A>[] {
   if (def.states[state]?.isFinal) return [];
   return def.transitions.filter((t) => t.from.includes(state) && t.allowed.some((c) => capacities.includes(c)));
 }
 
 /** Decides whether an action may be taken from a state by an actor with these capacities. */
-export function checkTransition<S extends string, A extends string>(def: WorkflowDefinition<S, A>, state: S, action: string, capacities: readonly string[]): TransitionCheck<S> {
+export function checkTransition<S extends string, A extends string>(
+  def: WorkflowDefinition<S, A>,
+  state: S,
+  action: string,
+  capacities: readonly string[],
+): TransitionCheck<S> {
   const candidates = def.transitions.filter((t) => t.action === action);
   if (candidates.length === 0) return { ok: false, reason: 'unknown_action', message: `未知操作：${action}` };
-  if (def.states[state]?.isFinal) return { ok: false, reason: 'final_state', message: `当前状态“${def.states[state].label}”已办结，不能再操作` };
+  if (def.states[state]?.isFinal)
+    return { ok: false, reason: 'final_state', message: `当前状态“${def.states[state].label}”已办结，不能再操作` };
   const t = candidates.find((c) => c.from.includes(state));
-  if (!t) return { ok: false, reason: 'wrong_state', message: `当前状态“${def.states[state]?.label ?? state}”不能执行“${candidates[0]!.label}”` };
+  if (!t)
+    return { ok: false, reason: 'wrong_state', message: `当前状态“${def.states[state]?.label ?? state}”不能执行“${candidates[0]!.label}”` };
   if (!t.allowed.some((c) => capacities.includes(c))) return { ok: false, reason: 'not_allowed', message: `无权执行“${t.label}”` };
   return { ok: true, to: t.to, requiresNote: !!t.requiresNote };
 }

@@ -242,9 +242,23 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    'setting', 'import_job', 'audit_log', 'login_attempt', 'app_session', 'role_grant', 'app_user', 'population',
-    'teacher_recognition', 'teacher_assignment', 'teacher', 'school_condition', 'school_year_stat', 'school_version',
-    'school', 'org_unit', 'region',
+    'setting',
+    'import_job',
+    'audit_log',
+    'login_attempt',
+    'app_session',
+    'role_grant',
+    'app_user',
+    'population',
+    'teacher_recognition',
+    'teacher_assignment',
+    'teacher',
+    'school_condition',
+    'school_year_stat',
+    'school_version',
+    'school',
+    'org_unit',
+    'region',
   ]) {
     await sql.raw(`DROP TABLE IF EXISTS ${t} CASCADE`).execute(db);
   }

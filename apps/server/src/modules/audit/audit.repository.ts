@@ -20,7 +20,8 @@ function filtered(db: Kysely<DB>, f: AuditFilter) {
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   // Plain dates are whole days in Asia/Shanghai; 'to' includes its day.
   if (f.from) q = q.where('at', '>=', new Date(f.from.length === 10 ? `${f.from}T00:00:00+08:00` : f.from));
-  if (f.to) q = q.where('at', '<', f.to.length === 10 ? new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86_400_000) : new Date(f.to));
+  if (f.to)
+    q = q.where('at', '<', f.to.length === 10 ? new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86_400_000) : new Date(f.to));
   return q;
 }
 

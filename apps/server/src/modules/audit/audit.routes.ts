@@ -7,7 +7,9 @@ import { exportAudit, listAudit } from './audit.service.ts';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/', { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: AuditPage } } }, (req) => listAudit(contextOf(req), req.query));
+  app.get('/', { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: AuditPage } } }, (req) =>
+    listAudit(contextOf(req), req.query),
+  );
   app.get('/export', { schema: { tags: ['audit'], querystring: AuditQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
     const buf = await exportAudit(contextOf(req), { ...req.query, page: 1, pageSize: 1 });
     return reply

@@ -40,7 +40,10 @@ export async function listAudit(ctx: ServiceContext, query: AuditQuery): Promise
 export async function exportAudit(ctx: ServiceContext, query: AuditQuery): Promise<Buffer> {
   requirePermission(ctx.actor, 'audit:read');
   const { total, rows } = await repo.findAuditPage(ctx.db, query, { offset: 0, limit: AUDIT_EXPORT_MAX_ROWS });
-  if (total > AUDIT_EXPORT_MAX_ROWS) throw new AppError('LIMIT_EXCEEDED', { userMessage: `符合条件的记录有 ${total} 条，超过 ${AUDIT_EXPORT_MAX_ROWS} 条，请缩小时间范围后导出` });
+  if (total > AUDIT_EXPORT_MAX_ROWS)
+    throw new AppError('LIMIT_EXCEEDED', {
+      userMessage: `符合条件的记录有 ${total} 条，超过 ${AUDIT_EXPORT_MAX_ROWS} 条，请缩小时间范围后导出`,
+    });
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('审计日志');
   ws.columns = [
@@ -70,6 +73,11 @@ export async function exportAudit(ctx: ServiceContext, query: AuditQuery): Promi
       ip: r.ip,
     });
   }
-  await recordAudit(ctx.db, ctx.actor, { action: 'export.audit', entityType: 'audit_log', summary: `导出审计日志 ${rows.length} 条`, after: query });
+  await recordAudit(ctx.db, ctx.actor, {
+    action: 'export.audit',
+    entityType: 'audit_log',
+    summary: `导出审计日志 ${rows.length} 条`,
+    after: query,
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

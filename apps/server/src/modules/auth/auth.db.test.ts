@@ -16,7 +16,12 @@ describe('sign-in, sessions and CSRF', () => {
     const me = (await client.get('/api/v1/auth/me')).json();
     expect(me.username).toBe(u.username);
     expect(me.roles).toEqual([{ role: 'district_staff', office: '督导室', schoolId: null, schoolName: null }]);
-    const audit = await t.database.db.selectFrom('audit_log').selectAll().where('actor_id', '=', u.id).where('action', '=', 'auth.login').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('actor_id', '=', u.id)
+      .where('action', '=', 'auth.login')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -25,7 +30,12 @@ describe('sign-in, sessions and CSRF', () => {
     const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'nope' } });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error).toMatchObject({ code: 'UNAUTHENTICATED', message: '用户名或密码错误' });
-    const malformed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: '{"username":', headers: { 'content-type': 'application/json' } });
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: '{"username":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('VALIDATION_FAILED');
   });
@@ -35,7 +45,11 @@ describe('sign-in, sessions and CSRF', () => {
     for (let i = 0; i < 5; i++) {
       await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'wrong' } });
     }
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: TEST_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: u.username, password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(429);
   });
 

@@ -44,8 +44,16 @@ export function findLiveSession(db: Kysely<DB>, id: string, now: Date) {
     .selectFrom('app_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .select([
-      's.id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 'u.id as user_id', 'u.username', 'u.display_name',
-      'u.must_change_password', 'u.is_disabled', 'u.teacher_id',
+      's.id',
+      's.csrf_token',
+      's.last_seen_at',
+      's.expires_at',
+      'u.id as user_id',
+      'u.username',
+      'u.display_name',
+      'u.must_change_password',
+      'u.is_disabled',
+      'u.teacher_id',
     ])
     .where('s.id', '=', id)
     .where('s.expires_at', '>', now)
@@ -87,7 +95,11 @@ export async function countFailedAttemptsFromIp(db: Kysely<DB>, ip: string, sinc
 }
 
 /** Sets the failure counter and lock of a user. */
-export async function updateLoginState(db: Kysely<DB>, userId: number, s: { failedLogins: number; lockedUntil: Date | null; lastLoginAt?: Date }) {
+export async function updateLoginState(
+  db: Kysely<DB>,
+  userId: number,
+  s: { failedLogins: number; lockedUntil: Date | null; lastLoginAt?: Date },
+) {
   await db
     .updateTable('app_user')
     .set({ failed_logins: s.failedLogins, locked_until: s.lockedUntil, ...(s.lastLoginAt ? { last_login_at: s.lastLoginAt } : {}) })
@@ -99,7 +111,14 @@ export async function updateLoginState(db: Kysely<DB>, userId: number, s: { fail
 export async function updatePassword(db: Kysely<DB>, userId: number, hash: string, mustChange: boolean, now: Date) {
   await db
     .updateTable('app_user')
-    .set({ password_hash: hash, must_change_password: mustChange, password_changed_at: now, updated_at: now, failed_logins: 0, locked_until: null })
+    .set({
+      password_hash: hash,
+      must_change_password: mustChange,
+      password_changed_at: now,
+      updated_at: now,
+      failed_logins: 0,
+      locked_until: null,
+    })
     .where('id', '=', userId)
     .execute();
 }

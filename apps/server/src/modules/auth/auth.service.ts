@@ -29,7 +29,11 @@ export interface SessionInfo {
 }
 
 /** Builds the Me answer from a user and grants. */
-async function buildMe(db: Kysely<DB>, user: { id: number; username: string; display_name: string; must_change_password: boolean; teacher_id: number | null }, csrfToken: string): Promise<Me> {
+async function buildMe(
+  db: Kysely<DB>,
+  user: { id: number; username: string; display_name: string; must_change_password: boolean; teacher_id: number | null },
+  csrfToken: string,
+): Promise<Me> {
   const grants = (await repo.findGrantsOfUsers(db, [user.id])).get(user.id) ?? [];
   return {
     id: user.id,
@@ -69,7 +73,12 @@ export async function login(ctx: ServiceContext, input: LoginRequest): Promise<S
     await inTransaction(ctx, async (tx) => {
       await repo.insertLoginAttempt(tx.db, { username: input.username, ip, succeeded: false });
       await repo.updateLoginState(tx.db, user.id, { failedLogins: lockedUntil ? 0 : failures, lockedUntil });
-      await recordAudit(tx.db, actor, { action: 'auth.login_failed', entityType: 'user', entityId: user.id, summary: lockedUntil ? '密码错误，账号已锁定' : '密码错误' });
+      await recordAudit(tx.db, actor, {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: user.id,
+        summary: lockedUntil ? '密码错误，账号已锁定' : '密码错误',
+      });
     });
     throw wrong;
   }
@@ -144,13 +153,22 @@ export async function changeOwnPassword(ctx: ServiceContext, sessionId: string, 
   const user = await repo.findUserById(ctx.db, ctx.actor.userId!);
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw new AppError('VALIDATION_FAILED', { userMessage: '当前密码不正确', issues: [{ path: 'currentPassword', message: '当前密码不正确' }] });
+    throw new AppError('VALIDATION_FAILED', {
+      userMessage: '当前密码不正确',
+      issues: [{ path: 'currentPassword', message: '当前密码不正确' }],
+    });
   }
   if (input.currentPassword === input.newPassword) {
-    throw new AppError('VALIDATION_FAILED', { userMessage: '新密码不能与当前密码相同', issues: [{ path: 'newPassword', message: '新密码不能与当前密码相同' }] });
+    throw new AppError('VALIDATION_FAILED', {
+      userMessage: '新密码不能与当前密码相同',
+      issues: [{ path: 'newPassword', message: '新密码不能与当前密码相同' }],
+    });
   }
   if (input.newPassword.toLowerCase().includes(user.username.toLowerCase())) {
-    throw new AppError('VALIDATION_FAILED', { userMessage: '密码不能包含用户名', issues: [{ path: 'newPassword', message: '密码不能包含用户名' }] });
+    throw new AppError('VALIDATION_FAILED', {
+      userMessage: '密码不能包含用户名',
+      issues: [{ path: 'newPassword', message: '密码不能包含用户名' }],
+    });
   }
   NewPassword.parse(input.newPassword);
   const hash = await hashPassword(input.newPassword);

@@ -21,9 +21,13 @@ afterAll(async () => {
 
 describe('education groups, 教共体, 学区 and pairings', () => {
   it('keeps dated memberships so a past date shows the past membership', async () => {
-    const g = (await admin.post('/api/v1/groups', { kind: 'education_group', name: '实验小学教育集团', model: '名校+新校', validFrom: '2022-09-01' })).json();
+    const g = (
+      await admin.post('/api/v1/groups', { kind: 'education_group', name: '实验小学教育集团', model: '名校+新校', validFrom: '2022-09-01' })
+    ).json();
     await admin.post(`/api/v1/groups/${g.id}/members`, { schoolId: core.id, role: 'core', validFrom: '2022-09-01' });
-    const added = (await admin.post(`/api/v1/groups/${g.id}/members`, { schoolId: member.id, role: 'member', validFrom: '2024-09-01' })).json();
+    const added = (
+      await admin.post(`/api/v1/groups/${g.id}/members`, { schoolId: member.id, role: 'member', validFrom: '2024-09-01' })
+    ).json();
     expect(added.coreSchoolNames).toEqual(['名校实验小学']);
     expect(added.memberCount).toBe(2);
     const past = (await admin.get('/api/v1/groups?kind=education_group&asOf=2023-09-01')).json();
@@ -39,13 +43,21 @@ describe('education groups, 教共体, 学区 and pairings', () => {
     const clash = await admin.post(`/api/v1/groups/${other.id}/members`, { schoolId: core.id, role: 'core', validFrom: '2023-01-01' });
     expect(clash.statusCode).toBe(409);
     expect(clash.json().error.message).toContain('实验小学教育集团');
-    const wrongRole = await admin.post(`/api/v1/groups/${other.id}/members`, { schoolId: rural.id, role: 'helper', validFrom: '2023-01-01' });
+    const wrongRole = await admin.post(`/api/v1/groups/${other.id}/members`, {
+      schoolId: rural.id,
+      role: 'helper',
+      validFrom: '2023-01-01',
+    });
     expect(wrongRole.statusCode).toBe(400);
-    expect((await admin.post('/api/v1/groups', { kind: 'education_group', name: '另一集团', validFrom: '2023-01-01' })).statusCode).toBe(409);
+    expect((await admin.post('/api/v1/groups', { kind: 'education_group', name: '另一集团', validFrom: '2023-01-01' })).statusCode).toBe(
+      409,
+    );
   });
 
   it('pairs an urban school with a rural one, and dissolving ends open memberships', async () => {
-    const p = (await admin.post('/api/v1/groups', { kind: 'pairing', name: '名校—跳磴结对', model: '城乡结对', validFrom: '2025-03-01' })).json();
+    const p = (
+      await admin.post('/api/v1/groups', { kind: 'pairing', name: '名校—跳磴结对', model: '城乡结对', validFrom: '2025-03-01' })
+    ).json();
     await admin.post(`/api/v1/groups/${p.id}/members`, { schoolId: core.id, role: 'helper', validFrom: '2025-03-01' });
     await admin.post(`/api/v1/groups/${p.id}/members`, { schoolId: rural.id, role: 'helped', validFrom: '2025-03-01' });
     const dissolved = (await admin.patch(`/api/v1/groups/${p.id}`, { validTo: '2026-07-01' })).json();

@@ -19,8 +19,20 @@ export async function findGroupPage(
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
     .select([
-      'g.id', 'g.kind', 'g.name', 'g.model', 'g.stage', 'g.valid_from', 'g.valid_to',
-      (eb) => eb.selectFrom('school_group_member as m').select((e) => e.fn.countAll<number>().as('n')).whereRef('m.group_id', '=', 'g.id').where(inForce('m', f.asOf)).as('member_count'),
+      'g.id',
+      'g.kind',
+      'g.name',
+      'g.model',
+      'g.stage',
+      'g.valid_from',
+      'g.valid_to',
+      (eb) =>
+        eb
+          .selectFrom('school_group_member as m')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('m.group_id', '=', 'g.id')
+          .where(inForce('m', f.asOf))
+          .as('member_count'),
     ])
     .orderBy('g.kind')
     .orderBy('g.name')
@@ -106,7 +118,12 @@ export async function endMember(db: Kysely<DB>, memberId: number, validTo: strin
 
 /** Ends every open membership of a group on a date (dissolution). */
 export async function endOpenMembers(db: Kysely<DB>, groupId: number, validTo: string): Promise<void> {
-  await db.updateTable('school_group_member').set({ valid_to: validTo }).where('group_id', '=', groupId).where('valid_to', 'is', null).execute();
+  await db
+    .updateTable('school_group_member')
+    .set({ valid_to: validTo })
+    .where('group_id', '=', groupId)
+    .where('valid_to', 'is', null)
+    .execute();
 }
 
 /** Whether a school exists. */

@@ -3,7 +3,10 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 /** Rows for a year (and optional region/basis), by region and age. */
-export function findPopulation(db: Kysely<DB>, f: { year: number; regionCode?: string | undefined; basis?: 'registered' | 'resident' | undefined }) {
+export function findPopulation(
+  db: Kysely<DB>,
+  f: { year: number; regionCode?: string | undefined; basis?: 'registered' | 'resident' | undefined },
+) {
   let q = db
     .selectFrom('population as p')
     .leftJoin('region as r', (j) => j.onRef('r.code', '=', 'p.region_code').on('r.valid_to', 'is', null))

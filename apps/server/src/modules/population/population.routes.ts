@@ -8,7 +8,13 @@ import { listPopulation } from './population.service.ts';
 export const populationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
-    { schema: { tags: ['population'], querystring: PopulationQuery, response: { 200: z.object({ items: z.array(PopulationRow), years: z.array(z.number().int()) }) } } },
+    {
+      schema: {
+        tags: ['population'],
+        querystring: PopulationQuery,
+        response: { 200: z.object({ items: z.array(PopulationRow), years: z.array(z.number().int()) }) },
+      },
+    },
     (req) => listPopulation(contextOf(req), req.query),
   );
 };

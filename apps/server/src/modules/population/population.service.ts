@@ -16,6 +16,14 @@ export async function listPopulation(
   const rows = await repo.findPopulation(ctx.db, { year, regionCode: query.regionCode, basis: query.basis });
   return {
     years,
-    items: rows.map((r) => ({ regionCode: r.region_code, regionName: r.region_name, year: r.year, age: r.age, basis: r.basis, count: r.count, source: r.source })),
+    items: rows.map((r) => ({
+      regionCode: r.region_code,
+      regionName: r.region_name,
+      year: r.year,
+      age: r.age,
+      basis: r.basis,
+      count: r.count,
+      source: r.source,
+    })),
   };
 }

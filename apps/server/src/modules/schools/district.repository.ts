@@ -10,7 +10,13 @@ export function findDistrict(db: Kysely<DB>) {
 
 /** Streets and towns of a district, by name. */
 export function findStreets(db: Kysely<DB>, districtId: number) {
-  return db.selectFrom('org_unit').select(['id', 'code', 'name']).where('kind', '=', 'street').where('parent_id', '=', districtId).orderBy('code').execute();
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'name'])
+    .where('kind', '=', 'street')
+    .where('parent_id', '=', districtId)
+    .orderBy('code')
+    .execute();
 }
 
 /** True when the street belongs to the district. */
@@ -52,7 +58,10 @@ export async function countTeachers(db: Kysely<DB>, scope: DataScope) {
   const ids = scopedSchoolIds(scope);
   let q = db
     .selectFrom('teacher')
-    .select([(eb) => eb.fn.countAll<number>().as('total'), (eb) => eb.fn.sum<number>(eb.case().when('is_full_time', '=', true).then(1).else(0).end()).as('full_time')])
+    .select([
+      (eb) => eb.fn.countAll<number>().as('total'),
+      (eb) => eb.fn.sum<number>(eb.case().when('is_full_time', '=', true).then(1).else(0).end()).as('full_time'),
+    ])
     .where('is_active', '=', true);
   if (ids) q = q.where('school_id', 'in', ids.length ? ids : [-1]);
   return q.executeTakeFirstOrThrow();

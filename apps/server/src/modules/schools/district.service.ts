@@ -45,9 +45,13 @@ export async function getOverview(ctx: ServiceContext, year: number | undefined)
     year: y,
     years,
     schoolCount: schools.reduce((s, r) => s + Number(r.n), 0),
-    schoolsByType: [...byType].sort(([a], [b]) => a.localeCompare(b)).map(([typeCode, count]) => ({ typeCode, typeName: findSchoolType(typeCode)?.name ?? typeCode, count })),
+    schoolsByType: [...byType]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([typeCode, count]) => ({ typeCode, typeName: findSchoolType(typeCode)?.name ?? typeCode, count })),
     schoolsBySponsor: [...bySponsor].map(([sponsor, count]) => ({ sponsor, count })),
-    studentsByStage: (Object.keys(STAGE_LABELS) as Stage[]).filter((s) => byStage.has(s)).map((s) => ({ stage: s, label: STAGE_LABELS[s], ...byStage.get(s)! })),
+    studentsByStage: (Object.keys(STAGE_LABELS) as Stage[])
+      .filter((s) => byStage.has(s))
+      .map((s) => ({ stage: s, label: STAGE_LABELS[s], ...byStage.get(s)! })),
     teacherCount: Number(teachers.total),
     fullTimeTeacherCount: Number(teachers.full_time ?? 0),
   };

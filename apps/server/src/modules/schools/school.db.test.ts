@@ -34,7 +34,19 @@ describe('schools', () => {
   });
 
   it('creates a school with validation, and refuses a duplicate code', async () => {
-    const input = { code: '3150099901', name: '新建实验小学', typeCode: '211', sponsor: 'public', isInclusive: false, urbanRuralCode: '111', streetId, address: '新建路8号', longitude: null, latitude: null, openedOn: '2026-09-01' };
+    const input = {
+      code: '3150099901',
+      name: '新建实验小学',
+      typeCode: '211',
+      sponsor: 'public',
+      isInclusive: false,
+      urbanRuralCode: '111',
+      streetId,
+      address: '新建路8号',
+      longitude: null,
+      latitude: null,
+      openedOn: '2026-09-01',
+    };
     const res = await admin.post('/api/v1/schools', input);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ code: '3150099901', history: [{ validFrom: '2026-09-01', validTo: null }] });

@@ -48,7 +48,12 @@ export function toSchoolVersion(v: Awaited<ReturnType<typeof findSchoolVersions>
 }
 
 /** Detail row + history + enrolment → SchoolDetail. */
-export function toSchoolDetail(r: SchoolRow, history: SchoolVersion[], years: number[], enrolment: { students: number | null; classes: number | null }): SchoolDetail {
+export function toSchoolDetail(
+  r: SchoolRow,
+  history: SchoolVersion[],
+  years: number[],
+  enrolment: { students: number | null; classes: number | null },
+): SchoolDetail {
   return {
     id: r.id,
     code: r.code,

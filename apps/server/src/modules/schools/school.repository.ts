@@ -39,13 +39,27 @@ function currentSchools(db: Kysely<DB>, scope: DataScope, f: SchoolFilter) {
 }
 
 /** One page of schools with enrolment of `year` and active teacher counts. */
-export async function findSchoolPage(db: Kysely<DB>, scope: DataScope, f: SchoolFilter, page: { offset: number; limit: number; year: number | null }) {
+export async function findSchoolPage(
+  db: Kysely<DB>,
+  scope: DataScope,
+  f: SchoolFilter,
+  page: { offset: number; limit: number; year: number | null },
+) {
   const base = currentSchools(db, scope, f);
   const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .select([
-      's.id', 's.code', 's.opened_on', 's.closed_on', 'v.name', 'v.type_code', 'v.sponsor', 'v.is_inclusive', 'v.urban_rural_code',
-      'v.street_id', 'st.name as street_name',
+      's.id',
+      's.code',
+      's.opened_on',
+      's.closed_on',
+      'v.name',
+      'v.type_code',
+      'v.sponsor',
+      'v.is_inclusive',
+      'v.urban_rural_code',
+      'v.street_id',
+      'st.name as street_name',
       (eb) =>
         eb
           .selectFrom('school_year_stat as y')
@@ -85,10 +99,31 @@ export function findSchool(db: Kysely<DB>, scope: DataScope, id: number) {
     .innerJoin('org_unit as d', 'd.id', 's.district_id')
     .where(schoolInScope(scope, 's.id'))
     .select([
-      's.id', 's.code', 's.district_id', 's.opened_on', 's.closed_on', 'v.id as version_id', 'v.valid_from', 'v.name', 'v.type_code',
-      'v.sponsor', 'v.is_inclusive', 'v.urban_rural_code', 'v.street_id', 'st.name as street_name', 'v.address', 'v.longitude',
-      'v.latitude', 'd.name as district_name',
-      (eb) => eb.selectFrom('teacher as t').select((e) => e.fn.countAll<number>().as('n')).whereRef('t.school_id', '=', 's.id').where('t.is_active', '=', true).as('teachers'),
+      's.id',
+      's.code',
+      's.district_id',
+      's.opened_on',
+      's.closed_on',
+      'v.id as version_id',
+      'v.valid_from',
+      'v.name',
+      'v.type_code',
+      'v.sponsor',
+      'v.is_inclusive',
+      'v.urban_rural_code',
+      'v.street_id',
+      'st.name as street_name',
+      'v.address',
+      'v.longitude',
+      'v.latitude',
+      'd.name as district_name',
+      (eb) =>
+        eb
+          .selectFrom('teacher as t')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('t.school_id', '=', 's.id')
+          .where('t.is_active', '=', true)
+          .as('teachers'),
     ])
     .where('s.id', '=', id)
     .executeTakeFirst();
@@ -101,8 +136,18 @@ export function findSchoolVersions(db: Kysely<DB>, schoolId: number) {
     .selectFrom('school_version as v')
     .leftJoin('org_unit as st', 'st.id', 'v.street_id')
     .select([
-      'v.valid_from', 'v.valid_to', 'v.name', 'v.type_code', 'v.sponsor', 'v.is_inclusive', 'v.urban_rural_code', 'v.street_id',
-      'st.name as street_name', 'v.address', 'v.longitude', 'v.latitude',
+      'v.valid_from',
+      'v.valid_to',
+      'v.name',
+      'v.type_code',
+      'v.sponsor',
+      'v.is_inclusive',
+      'v.urban_rural_code',
+      'v.street_id',
+      'st.name as street_name',
+      'v.address',
+      'v.longitude',
+      'v.latitude',
     ])
     .where('v.school_id', '=', schoolId)
     .orderBy('v.valid_from', 'desc')
@@ -142,23 +187,51 @@ export async function insertSchool(
   s: { code: string; districtId: number; openedOn: string | null },
   v: Omit<DB['school_version'], 'id' | 'school_id' | 'valid_to'> & { valid_from: string },
 ): Promise<number> {
-  const row = await db.insertInto('school').values({ code: s.code, district_id: s.districtId, opened_on: s.openedOn, closed_on: null }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('school_version').values({ ...v, school_id: row.id, valid_to: null }).execute();
+  const row = await db
+    .insertInto('school')
+    .values({ code: s.code, district_id: s.districtId, opened_on: s.openedOn, closed_on: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('school_version')
+    .values({ ...v, school_id: row.id, valid_to: null })
+    .execute();
   return row.id;
 }
 
 /** Closes the open version at `date` and opens a new one from `date`. */
-export async function replaceOpenVersion(db: Kysely<DB>, schoolId: number, date: string, v: Omit<DB['school_version'], 'id' | 'school_id' | 'valid_to' | 'valid_from'>): Promise<void> {
+export async function replaceOpenVersion(
+  db: Kysely<DB>,
+  schoolId: number,
+  date: string,
+  v: Omit<DB['school_version'], 'id' | 'school_id' | 'valid_to' | 'valid_from'>,
+): Promise<void> {
   await db.updateTable('school_version').set({ valid_to: date }).where('school_id', '=', schoolId).where('valid_to', 'is', null).execute();
-  await db.insertInto('school_version').values({ ...v, school_id: schoolId, valid_from: date, valid_to: null }).execute();
+  await db
+    .insertInto('school_version')
+    .values({ ...v, school_id: schoolId, valid_from: date, valid_to: null })
+    .execute();
 }
 
 /** Overwrites the open version in place (a correction effective from the version's own start). */
-export async function correctOpenVersion(db: Kysely<DB>, versionId: number, v: Omit<DB['school_version'], 'id' | 'school_id' | 'valid_to' | 'valid_from'>): Promise<void> {
+export async function correctOpenVersion(
+  db: Kysely<DB>,
+  versionId: number,
+  v: Omit<DB['school_version'], 'id' | 'school_id' | 'valid_to' | 'valid_from'>,
+): Promise<void> {
   await db.updateTable('school_version').set(v).where('id', '=', versionId).execute();
 }
 
 /** Sets the opened/closed dates of a school. */
-export async function updateSchoolDates(db: Kysely<DB>, schoolId: number, d: { opened_on?: string | null; closed_on?: string | null }, now: Date): Promise<void> {
-  await db.updateTable('school').set({ ...d, updated_at: now }).where('id', '=', schoolId).execute();
+export async function updateSchoolDates(
+  db: Kysely<DB>,
+  schoolId: number,
+  d: { opened_on?: string | null; closed_on?: string | null },
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('school')
+    .set({ ...d, updated_at: now })
+    .where('id', '=', schoolId)
+    .execute();
 }

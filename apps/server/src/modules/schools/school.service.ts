@@ -16,7 +16,14 @@ export async function listSchools(ctx: ServiceContext, query: SchoolListQuery): 
   const { total, rows } = await repo.findSchoolPage(
     ctx.db,
     scope,
-    { q: query.q, typeCode: query.typeCode, stage: query.stage, streetId: query.streetId, sponsor: query.sponsor, includeClosed: query.includeClosed === 'true' },
+    {
+      q: query.q,
+      typeCode: query.typeCode,
+      stage: query.stage,
+      streetId: query.streetId,
+      sponsor: query.sponsor,
+      includeClosed: query.includeClosed === 'true',
+    },
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize, year },
   );
   return { items: rows.map(toSchoolSummary), total, page: query.page, pageSize: query.pageSize };
@@ -37,10 +44,16 @@ export async function getSchool(ctx: ServiceContext, id: number): Promise<School
 }
 
 /** Checks the coded fields of a school. */
-async function validateSchoolFields(ctx: ServiceContext, districtId: number, f: { typeCode?: string | undefined; urbanRuralCode?: string | undefined; streetId?: number | null | undefined }) {
+async function validateSchoolFields(
+  ctx: ServiceContext,
+  districtId: number,
+  f: { typeCode?: string | undefined; urbanRuralCode?: string | undefined; streetId?: number | null | undefined },
+) {
   if (f.typeCode !== undefined && !findSchoolType(f.typeCode)) throw invalid('typeCode', `办学类型代码 ${f.typeCode} 不存在`);
-  if (f.urbanRuralCode !== undefined && !URBAN_RURAL.parse(f.urbanRuralCode)) throw invalid('urbanRuralCode', `城乡分类代码 ${f.urbanRuralCode} 不存在`);
-  if (f.streetId != null && !(await districtRepo.isStreetOfDistrict(ctx.db, f.streetId, districtId))) throw invalid('streetId', '所在街镇不存在');
+  if (f.urbanRuralCode !== undefined && !URBAN_RURAL.parse(f.urbanRuralCode))
+    throw invalid('urbanRuralCode', `城乡分类代码 ${f.urbanRuralCode} 不存在`);
+  if (f.streetId != null && !(await districtRepo.isStreetOfDistrict(ctx.db, f.streetId, districtId)))
+    throw invalid('streetId', '所在街镇不存在');
 }
 
 /** Creates a school (district users only). */
@@ -50,7 +63,11 @@ export async function createSchool(ctx: ServiceContext, input: SchoolInput): Pro
   const district = await districtRepo.findDistrict(ctx.db);
   if (!district) throw new AppError('INVALID_STATE', { userMessage: '尚未设置区县' });
   await validateSchoolFields(ctx, district.id, input);
-  if (await repo.isSchoolCodeTaken(ctx.db, input.code)) throw new AppError('CONFLICT', { userMessage: `学校标识码 ${input.code} 已存在`, issues: [{ path: 'code', message: '学校标识码已存在' }] });
+  if (await repo.isSchoolCodeTaken(ctx.db, input.code))
+    throw new AppError('CONFLICT', {
+      userMessage: `学校标识码 ${input.code} 已存在`,
+      issues: [{ path: 'code', message: '学校标识码已存在' }],
+    });
   const id = await inTransaction(ctx, async (tx) => {
     const newId = await repo.insertSchool(
       tx.db,
@@ -68,7 +85,14 @@ export async function createSchool(ctx: ServiceContext, input: SchoolInput): Pro
         latitude: input.latitude,
       },
     );
-    await recordAudit(tx.db, ctx.actor, { action: 'school.create', entityType: 'school', entityId: newId, schoolId: newId, summary: `新增学校 ${input.name}（${input.code}）`, after: input });
+    await recordAudit(tx.db, ctx.actor, {
+      action: 'school.create',
+      entityType: 'school',
+      entityId: newId,
+      schoolId: newId,
+      summary: `新增学校 ${input.name}（${input.code}）`,
+      after: input,
+    });
     return newId;
   });
   return getSchool(ctx, id);
@@ -104,7 +128,9 @@ export async function updateSchool(ctx: ServiceContext, id: number, input: Schoo
     latitude: input.latitude === undefined ? before.latitude : input.latitude,
   };
   const versionDiff = diffFields(before, next);
-  const datesChanged = (input.closedOn !== undefined && input.closedOn !== current.closed_on) || (input.openedOn !== undefined && input.openedOn !== current.opened_on);
+  const datesChanged =
+    (input.closedOn !== undefined && input.closedOn !== current.closed_on) ||
+    (input.openedOn !== undefined && input.openedOn !== current.opened_on);
   if (Object.keys(versionDiff.after).length === 0 && !datesChanged) return getSchool(ctx, id);
   const effectiveFrom = input.effectiveFrom ?? ctx.clock.today();
   if (Object.keys(versionDiff.after).length > 0 && effectiveFrom < current.valid_from) {
@@ -116,7 +142,15 @@ export async function updateSchool(ctx: ServiceContext, id: number, input: Schoo
       else await repo.replaceOpenVersion(tx.db, id, effectiveFrom, next);
     }
     if (datesChanged) {
-      await repo.updateSchoolDates(tx.db, id, { ...(input.closedOn !== undefined ? { closed_on: input.closedOn } : {}), ...(input.openedOn !== undefined ? { opened_on: input.openedOn } : {}) }, ctx.clock.now());
+      await repo.updateSchoolDates(
+        tx.db,
+        id,
+        {
+          ...(input.closedOn !== undefined ? { closed_on: input.closedOn } : {}),
+          ...(input.openedOn !== undefined ? { opened_on: input.openedOn } : {}),
+        },
+        ctx.clock.now(),
+      );
     }
     await recordAudit(tx.db, ctx.actor, {
       action: 'school.update',

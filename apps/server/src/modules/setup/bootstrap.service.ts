@@ -56,7 +56,15 @@ export async function bootstrap(
     for (const a of INITIAL_ACCOUNTS) {
       const u = await trx
         .insertInto('app_user')
-        .values({ username: a.username, display_name: a.displayName, password_hash: hash, must_change_password: true, teacher_id: null, locked_until: null, last_login_at: null })
+        .values({
+          username: a.username,
+          display_name: a.displayName,
+          password_hash: hash,
+          must_change_password: true,
+          teacher_id: null,
+          locked_until: null,
+          last_login_at: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await trx.insertInto('role_grant').values({ user_id: u.id, role: a.role, office: null, school_id: null, granted_by: null }).execute();

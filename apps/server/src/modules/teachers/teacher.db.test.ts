@@ -39,7 +39,15 @@ describe('teachers', () => {
     const res = await admin.post('/api/v1/teachers', input(a.id, '11010519491231002X'));
     expect(res.statusCode).toBe(200);
     const d = res.json();
-    expect(d).toMatchObject({ name: '王测试', gender: 'female', birthDate: '1949-12-31', idNumberMasked: '110105********002X', phoneMasked: '139****5678', post: 'teacher', education: 'bachelor' });
+    expect(d).toMatchObject({
+      name: '王测试',
+      gender: 'female',
+      birthDate: '1949-12-31',
+      idNumberMasked: '110105********002X',
+      phoneMasked: '139****5678',
+      post: 'teacher',
+      education: 'bachelor',
+    });
     expect(JSON.stringify(d)).not.toContain('11010519491231002X');
     const row = await t.database.db.selectFrom('teacher').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow();
     expect(row.id_number_enc).not.toContain('1101051949');
@@ -62,7 +70,12 @@ describe('teachers', () => {
     const res = await admin.get(`/api/v1/teachers/${tch.id}/sensitive`);
     expect(res.json()).toEqual({ idNumber: tch.idNumber, phone: '13800001234' });
     expect(res.headers['cache-control']).toBe('no-store');
-    const audit = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'teacher.unmask').where('entity_id', '=', String(tch.id)).execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'teacher.unmask')
+      .where('entity_id', '=', String(tch.id))
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -74,7 +87,12 @@ describe('teachers', () => {
 
   it('transfers keep history; partial moves keep the home school', async () => {
     const tch = await buildTeacher(t.database, a.id);
-    const res = await admin.post(`/api/v1/teachers/${tch.id}/transfers`, { toSchoolId: b.id, kind: 'partial', effectiveFrom: '2026-09-01', reason: '交流轮岗' });
+    const res = await admin.post(`/api/v1/teachers/${tch.id}/transfers`, {
+      toSchoolId: b.id,
+      kind: 'partial',
+      effectiveFrom: '2026-09-01',
+      reason: '交流轮岗',
+    });
     expect(res.statusCode).toBe(200);
     const d = res.json();
     expect(d.schoolId).toBe(b.id);
@@ -82,17 +100,34 @@ describe('teachers', () => {
       expect.objectContaining({ schoolId: b.id, homeSchoolId: a.id, kind: 'partial', validFrom: '2026-09-01', validTo: null }),
       expect.objectContaining({ schoolId: a.id, validFrom: '2015-09-01', validTo: '2026-09-01' }),
     ]);
-    const early = await admin.post(`/api/v1/teachers/${tch.id}/transfers`, { toSchoolId: a.id, kind: 'full', effectiveFrom: '2020-01-01', reason: '调回' });
+    const early = await admin.post(`/api/v1/teachers/${tch.id}/transfers`, {
+      toSchoolId: a.id,
+      kind: 'full',
+      effectiveFrom: '2020-01-01',
+      reason: '调回',
+    });
     expect(early.statusCode).toBe(400);
   });
 
   it('records recognitions and filters backbone teachers', async () => {
     const tch = await buildTeacher(t.database, a.id, { name: '骨干测试' });
-    const res = await admin.post(`/api/v1/teachers/${tch.id}/recognitions`, { level: 'city', subject: '语文', issuer: '市教委', issuedOn: '2025-06-01', validUntil: '2028-05-31' });
+    const res = await admin.post(`/api/v1/teachers/${tch.id}/recognitions`, {
+      level: 'city',
+      subject: '语文',
+      issuer: '市教委',
+      issuedOn: '2025-06-01',
+      validUntil: '2028-05-31',
+    });
     expect(res.json().backboneLevel).toBe('city');
     const list = (await admin.get('/api/v1/teachers?backbone=county_or_above')).json();
     expect(list.items.map((x: { name: string }) => x.name)).toEqual(['骨干测试']);
-    const again = await admin.post(`/api/v1/teachers/${tch.id}/recognitions`, { level: 'city', subject: '语文', issuer: '市教委', issuedOn: '2025-06-01', validUntil: null });
+    const again = await admin.post(`/api/v1/teachers/${tch.id}/recognitions`, {
+      level: 'city',
+      subject: '语文',
+      issuer: '市教委',
+      issuedOn: '2025-06-01',
+      validUntil: null,
+    });
     expect(again.statusCode).toBe(409);
   });
 });

@@ -30,9 +30,25 @@ function baseQuery(db: Kysely<DB>, scope: DataScope, today: string) {
     .leftJoin('school_version as v', (j) => j.onRef('v.school_id', '=', 't.school_id').on('v.valid_to', 'is', null))
     .where(teacherInScope(scope))
     .select([
-      't.id', 't.name', 't.gender', 't.id_number_masked', 't.birth_date', 't.school_id', 'v.name as school_name', 't.post', 't.is_full_time',
-      't.teaching_stage', 't.subject', 't.education', 't.title', 't.certificate', 't.staffing', 't.joined_school_on', 't.phone_masked',
-      't.id_number_enc', 't.phone_enc',
+      't.id',
+      't.name',
+      't.gender',
+      't.id_number_masked',
+      't.birth_date',
+      't.school_id',
+      'v.name as school_name',
+      't.post',
+      't.is_full_time',
+      't.teaching_stage',
+      't.subject',
+      't.education',
+      't.title',
+      't.certificate',
+      't.staffing',
+      't.joined_school_on',
+      't.phone_masked',
+      't.id_number_enc',
+      't.phone_enc',
       (eb) =>
         eb
           .selectFrom('teacher_recognition as r')
@@ -58,7 +74,8 @@ export async function findTeacherPage(db: Kysely<DB>, scope: DataScope, f: Teach
   if (f.subject) q = q.where('t.subject', '=', f.subject);
   if (f.teachingStage) q = q.where('t.teaching_stage', '=', f.teachingStage);
   if (f.backbone) {
-    const levels = f.backbone === 'any' ? ['school', 'district', 'city', 'province', 'national'] : ['district', 'city', 'province', 'national'];
+    const levels =
+      f.backbone === 'any' ? ['school', 'district', 'city', 'province', 'national'] : ['district', 'city', 'province', 'national'];
     q = q.where((eb) =>
       eb.exists(
         eb
@@ -101,7 +118,17 @@ export function findAssignments(db: Kysely<DB>, teacherId: number) {
     .selectFrom('teacher_assignment as a')
     .leftJoin('school_version as v', (j) => j.onRef('v.school_id', '=', 'a.school_id').on('v.valid_to', 'is', null))
     .leftJoin('school_version as h', (j) => j.onRef('h.school_id', '=', 'a.home_school_id').on('h.valid_to', 'is', null))
-    .select(['a.id', 'a.school_id', 'v.name as school_name', 'a.home_school_id', 'h.name as home_school_name', 'a.kind', 'a.valid_from', 'a.valid_to', 'a.reason'])
+    .select([
+      'a.id',
+      'a.school_id',
+      'v.name as school_name',
+      'a.home_school_id',
+      'h.name as home_school_name',
+      'a.kind',
+      'a.valid_from',
+      'a.valid_to',
+      'a.reason',
+    ])
     .where('a.teacher_id', '=', teacherId)
     .orderBy('a.valid_from', 'desc')
     .orderBy('a.id', 'desc')
@@ -120,7 +147,12 @@ export async function updateTeacher(db: Kysely<DB>, id: number, t: Updateable<DB
 
 /** Closes the open assignment(s) of a teacher at `date` (exclusive end). */
 export async function closeOpenAssignments(db: Kysely<DB>, teacherId: number, date: string): Promise<void> {
-  await db.updateTable('teacher_assignment').set({ valid_to: date }).where('teacher_id', '=', teacherId).where('valid_to', 'is', null).execute();
+  await db
+    .updateTable('teacher_assignment')
+    .set({ valid_to: date })
+    .where('teacher_id', '=', teacherId)
+    .where('valid_to', 'is', null)
+    .execute();
 }
 
 /** Opens an assignment. */
@@ -130,12 +162,22 @@ export async function insertAssignment(db: Kysely<DB>, a: Insertable<DB['teacher
 
 /** The open assignment's start, to refuse transfers dated before it. */
 export function findOpenAssignment(db: Kysely<DB>, teacherId: number) {
-  return db.selectFrom('teacher_assignment').selectAll().where('teacher_id', '=', teacherId).where('valid_to', 'is', null).orderBy('valid_from', 'desc').executeTakeFirst();
+  return db
+    .selectFrom('teacher_assignment')
+    .selectAll()
+    .where('teacher_id', '=', teacherId)
+    .where('valid_to', 'is', null)
+    .orderBy('valid_from', 'desc')
+    .executeTakeFirst();
 }
 
 /** Adds a recognition; returns false when the same (level, issued date) exists. */
 export async function insertRecognition(db: Kysely<DB>, r: Insertable<DB['teacher_recognition']>): Promise<boolean> {
-  const res = await db.insertInto('teacher_recognition').values(r).onConflict((oc) => oc.columns(['teacher_id', 'level', 'issued_on']).doNothing()).executeTakeFirst();
+  const res = await db
+    .insertInto('teacher_recognition')
+    .values(r)
+    .onConflict((oc) => oc.columns(['teacher_id', 'level', 'issued_on']).doNothing())
+    .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 

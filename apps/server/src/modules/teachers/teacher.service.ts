@@ -1,6 +1,27 @@
 /** Use cases of teacher records: list, detail, create, update, audited unmasking, transfers, recognitions. */
-import type { Page, RecognitionInput, TeacherDetail, TeacherInput, TeacherListQuery, TeacherSummary, TeacherUpdate, TransferRequest } from '@zhiping/contracts';
-import { CERTIFICATE, EDUCATION, POST, STAFFING, SUBJECTS, TEACHING_STAGE, TITLE, checkIdNumber, describeIdProblem, maskIdNumber, maskPhone } from '@zhiping/domain';
+import type {
+  Page,
+  RecognitionInput,
+  TeacherDetail,
+  TeacherInput,
+  TeacherListQuery,
+  TeacherSummary,
+  TeacherUpdate,
+  TransferRequest,
+} from '@zhiping/contracts';
+import {
+  CERTIFICATE,
+  EDUCATION,
+  POST,
+  STAFFING,
+  SUBJECTS,
+  TEACHING_STAGE,
+  TITLE,
+  checkIdNumber,
+  describeIdProblem,
+  maskIdNumber,
+  maskPhone,
+} from '@zhiping/domain';
 import { assertSchoolInScope, scopeFor } from '../../platform/access.ts';
 import { diffFields, recordAudit } from '../../platform/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
@@ -14,7 +35,15 @@ export async function listTeachers(ctx: ServiceContext, query: TeacherListQuery)
   const { total, rows } = await repo.findTeacherPage(
     ctx.db,
     scope,
-    { q: query.q, schoolId: query.schoolId, post: query.post, subject: query.subject, teachingStage: query.teachingStage, backbone: query.backbone, today: ctx.clock.today() },
+    {
+      q: query.q,
+      schoolId: query.schoolId,
+      post: query.post,
+      subject: query.subject,
+      teachingStage: query.teachingStage,
+      backbone: query.backbone,
+      today: ctx.clock.today(),
+    },
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
   );
   return { items: rows.map(toTeacherSummary), total, page: query.page, pageSize: query.pageSize };
@@ -34,7 +63,13 @@ export async function getTeacherSensitive(ctx: ServiceContext, id: number): Prom
   const row = await repo.findTeacher(ctx.db, scope, id, ctx.clock.today());
   if (!row) throw notFound('教师');
   const result = { idNumber: ctx.crypto.decrypt(row.id_number_enc), phone: row.phone_enc ? ctx.crypto.decrypt(row.phone_enc) : null };
-  await recordAudit(ctx.db, ctx.actor, { action: 'teacher.unmask', entityType: 'teacher', entityId: id, schoolId: row.school_id, summary: `查看教师 ${row.name} 的完整身份证号和手机号` });
+  await recordAudit(ctx.db, ctx.actor, {
+    action: 'teacher.unmask',
+    entityType: 'teacher',
+    entityId: id,
+    schoolId: row.school_id,
+    summary: `查看教师 ${row.name} 的完整身份证号和手机号`,
+  });
   return result;
 }
 
@@ -75,7 +110,10 @@ export async function createTeacher(ctx: ServiceContext, input: TeacherInput): P
   if (!school || school.closed_on) throw invalid('schoolId', '学校不存在或已撤销');
   const hash = ctx.crypto.hash(id.normalized);
   if (await repo.findTeacherByIdHash(ctx.db, hash)) {
-    throw new AppError('CONFLICT', { userMessage: '该身份证号的教师已登记，请在教师列表中查找或办理调动', issues: [{ path: 'idNumber', message: '身份证号已登记' }] });
+    throw new AppError('CONFLICT', {
+      userMessage: '该身份证号的教师已登记，请在教师列表中查找或办理调动',
+      issues: [{ path: 'idNumber', message: '身份证号已登记' }],
+    });
   }
   const joined = input.joinedSchoolOn ?? ctx.clock.today();
   const newId = await inTransaction(ctx, async (tx) => {
@@ -99,7 +137,15 @@ export async function createTeacher(ctx: ServiceContext, input: TeacherInput): P
       staffing: codes.staffing ?? 'established',
       joined_school_on: input.joinedSchoolOn,
     });
-    await repo.insertAssignment(tx.db, { teacher_id: teacherId, school_id: input.schoolId, home_school_id: null, kind: 'full', valid_from: joined, valid_to: null, reason: '新增教师' });
+    await repo.insertAssignment(tx.db, {
+      teacher_id: teacherId,
+      school_id: input.schoolId,
+      home_school_id: null,
+      kind: 'full',
+      valid_from: joined,
+      valid_to: null,
+      reason: '新增教师',
+    });
     await recordAudit(tx.db, ctx.actor, {
       action: 'teacher.create',
       entityType: 'teacher',
@@ -121,12 +167,29 @@ export async function updateTeacher(ctx: ServiceContext, id: number, input: Teac
   if (!row) throw notFound('教师');
   const codes = normalizeCodes(input);
   const before = {
-    name: row.name, post: row.post, is_full_time: row.is_full_time, teaching_stage: row.teaching_stage, subject: row.subject, education: row.education,
-    title: row.title, certificate: row.certificate, staffing: row.staffing, joined_school_on: row.joined_school_on, phone: row.phone_masked,
+    name: row.name,
+    post: row.post,
+    is_full_time: row.is_full_time,
+    teaching_stage: row.teaching_stage,
+    subject: row.subject,
+    education: row.education,
+    title: row.title,
+    certificate: row.certificate,
+    staffing: row.staffing,
+    joined_school_on: row.joined_school_on,
+    phone: row.phone_masked,
   };
   const after = {
-    name: input.name, post: codes.post, is_full_time: input.isFullTime, teaching_stage: codes.teachingStage, subject: codes.subject, education: codes.education,
-    title: codes.title, certificate: codes.certificate, staffing: codes.staffing, joined_school_on: input.joinedSchoolOn,
+    name: input.name,
+    post: codes.post,
+    is_full_time: input.isFullTime,
+    teaching_stage: codes.teachingStage,
+    subject: codes.subject,
+    education: codes.education,
+    title: codes.title,
+    certificate: codes.certificate,
+    staffing: codes.staffing,
+    joined_school_on: input.joinedSchoolOn,
     phone: input.phone === undefined ? undefined : input.phone ? maskPhone(input.phone) : null,
   };
   const diff = diffFields(before, after);
@@ -136,10 +199,19 @@ export async function updateTeacher(ctx: ServiceContext, id: number, input: Teac
     const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     await repo.updateTeacher(tx.db, id, {
       ...set,
-      ...(input.phone !== undefined ? { phone_enc: input.phone ? ctx.crypto.encrypt(input.phone) : null, phone_masked: input.phone ? maskPhone(input.phone) : null } : {}),
+      ...(input.phone !== undefined
+        ? { phone_enc: input.phone ? ctx.crypto.encrypt(input.phone) : null, phone_masked: input.phone ? maskPhone(input.phone) : null }
+        : {}),
       updated_at: ctx.clock.now(),
     });
-    await recordAudit(tx.db, ctx.actor, { action: 'teacher.update', entityType: 'teacher', entityId: id, schoolId: row.school_id, summary: `修改教师 ${row.name} 的信息`, ...diff });
+    await recordAudit(tx.db, ctx.actor, {
+      action: 'teacher.update',
+      entityType: 'teacher',
+      entityId: id,
+      schoolId: row.school_id,
+      summary: `修改教师 ${row.name} 的信息`,
+      ...diff,
+    });
   });
   return getTeacher(ctx, id);
 }
@@ -161,8 +233,20 @@ export async function transferTeacher(ctx: ServiceContext, id: number, input: Tr
   await inTransaction(ctx, async (tx) => {
     await repo.closeOpenAssignments(tx.db, id, input.effectiveFrom);
     const home = input.kind === 'partial' ? (open?.home_school_id ?? row.school_id) : null;
-    await repo.insertAssignment(tx.db, { teacher_id: id, school_id: input.toSchoolId, home_school_id: home, kind: input.kind, valid_from: input.effectiveFrom, valid_to: null, reason: input.reason });
-    await repo.updateTeacher(tx.db, id, { school_id: input.toSchoolId, joined_school_on: input.effectiveFrom, updated_at: ctx.clock.now() });
+    await repo.insertAssignment(tx.db, {
+      teacher_id: id,
+      school_id: input.toSchoolId,
+      home_school_id: home,
+      kind: input.kind,
+      valid_from: input.effectiveFrom,
+      valid_to: null,
+      reason: input.reason,
+    });
+    await repo.updateTeacher(tx.db, id, {
+      school_id: input.toSchoolId,
+      joined_school_on: input.effectiveFrom,
+      updated_at: ctx.clock.now(),
+    });
     await recordAudit(tx.db, ctx.actor, {
       action: 'teacher.transfer',
       entityType: 'teacher',
@@ -187,9 +271,23 @@ export async function addRecognition(ctx: ServiceContext, id: number, input: Rec
     throw new AppError('FORBIDDEN', { userMessage: '区级及以上骨干教师须由区级用户录入' });
   }
   await inTransaction(ctx, async (tx) => {
-    const added = await repo.insertRecognition(tx.db, { teacher_id: id, level: input.level, subject: input.subject, issuer: input.issuer, issued_on: input.issuedOn, valid_until: input.validUntil });
+    const added = await repo.insertRecognition(tx.db, {
+      teacher_id: id,
+      level: input.level,
+      subject: input.subject,
+      issuer: input.issuer,
+      issued_on: input.issuedOn,
+      valid_until: input.validUntil,
+    });
     if (!added) throw new AppError('CONFLICT', { userMessage: '同一级别、同一认定日期的记录已存在' });
-    await recordAudit(tx.db, ctx.actor, { action: 'teacher.recognition.add', entityType: 'teacher', entityId: id, schoolId: row.school_id, summary: `登记教师 ${row.name} 的骨干认定`, after: input });
+    await recordAudit(tx.db, ctx.actor, {
+      action: 'teacher.recognition.add',
+      entityType: 'teacher',
+      entityId: id,
+      schoolId: row.school_id,
+      summary: `登记教师 ${row.name} 的骨干认定`,
+      after: input,
+    });
   });
   return getTeacher(ctx, id);
 }

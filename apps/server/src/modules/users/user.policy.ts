@@ -23,7 +23,8 @@ export function checkGrant(
   } else if (grant.schoolId !== null) {
     return '区级角色不能指定学校';
   }
-  if (grant.role === 'district_staff' && !(grant.office && (OFFICES as readonly string[]).includes(grant.office))) return `区级科室人员必须指定科室（${OFFICES.join('、')}）`;
+  if (grant.role === 'district_staff' && !(grant.office && (OFFICES as readonly string[]).includes(grant.office)))
+    return `区级科室人员必须指定科室（${OFFICES.join('、')}）`;
   if (grant.role !== 'district_staff' && grant.office) return '只有区级科室人员需要指定科室';
   if (grant.role === 'teacher') {
     if (context.teacherId === null) return '教师角色只能授予已关联教师档案的账号';

@@ -62,7 +62,11 @@ export async function deleteGrant(db: Kysely<DB>, userId: number, grantId: numbe
 
 /** How many grants of a role exist (to keep at least one security administrator). */
 export async function countGrantsOfRole(db: Kysely<DB>, role: string): Promise<number> {
-  const r = await db.selectFrom('role_grant').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', role).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('role_grant')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', role)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -1,5 +1,14 @@
 /** /api/v1/users. */
-import { CreateUserRequest, GrantRoleRequest, IdParam, OneTimePassword, UpdateUserRequest, UserListQuery, UserPage, UserSummary } from '@zhiping/contracts';
+import {
+  CreateUserRequest,
+  GrantRoleRequest,
+  IdParam,
+  OneTimePassword,
+  UpdateUserRequest,
+  UserListQuery,
+  UserPage,
+  UserSummary,
+} from '@zhiping/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../platform/http.ts';
@@ -7,11 +16,21 @@ import { createUser, grantRole, listUsers, resetPassword, revokeRole, updateUser
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['users'];
-  app.get('/', { schema: { tags, querystring: UserListQuery, response: { 200: UserPage } } }, (req) => listUsers(contextOf(req), req.query));
-  app.post('/', { schema: { tags, body: CreateUserRequest, response: { 200: OneTimePassword } } }, (req) => createUser(contextOf(req), req.body));
-  app.patch('/:id', { schema: { tags, params: IdParam, body: UpdateUserRequest, response: { 200: UserSummary } } }, (req) => updateUser(contextOf(req), req.params.id, req.body));
-  app.post('/:id/reset-password', { schema: { tags, params: IdParam, response: { 200: OneTimePassword } } }, (req) => resetPassword(contextOf(req), req.params.id));
-  app.post('/:id/roles', { schema: { tags, params: IdParam, body: GrantRoleRequest, response: { 200: UserSummary } } }, (req) => grantRole(contextOf(req), req.params.id, req.body));
+  app.get('/', { schema: { tags, querystring: UserListQuery, response: { 200: UserPage } } }, (req) =>
+    listUsers(contextOf(req), req.query),
+  );
+  app.post('/', { schema: { tags, body: CreateUserRequest, response: { 200: OneTimePassword } } }, (req) =>
+    createUser(contextOf(req), req.body),
+  );
+  app.patch('/:id', { schema: { tags, params: IdParam, body: UpdateUserRequest, response: { 200: UserSummary } } }, (req) =>
+    updateUser(contextOf(req), req.params.id, req.body),
+  );
+  app.post('/:id/reset-password', { schema: { tags, params: IdParam, response: { 200: OneTimePassword } } }, (req) =>
+    resetPassword(contextOf(req), req.params.id),
+  );
+  app.post('/:id/roles', { schema: { tags, params: IdParam, body: GrantRoleRequest, response: { 200: UserSummary } } }, (req) =>
+    grantRole(contextOf(req), req.params.id, req.body),
+  );
   app.delete(
     '/:id/roles/:grantId',
     { schema: { tags, params: IdParam.extend({ grantId: z.coerce.number().int().positive() }), response: { 200: UserSummary } } },

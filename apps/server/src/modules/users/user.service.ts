@@ -16,7 +16,10 @@ function requireUserAdminOrSecurity(ctx: ServiceContext) {
 }
 
 async function toSummaries(ctx: ServiceContext, rows: repo.UserRow[]): Promise<UserSummary[]> {
-  const grants = await findRoleGrantsOfUsers(ctx.db, rows.map((r) => r.id));
+  const grants = await findRoleGrantsOfUsers(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const now = ctx.clock.now();
   return rows.map((r) => ({
     id: r.id,
@@ -32,9 +35,16 @@ async function toSummaries(ctx: ServiceContext, rows: repo.UserRow[]): Promise<U
 }
 
 /** A page of accounts. */
-export async function listUsers(ctx: ServiceContext, query: { page: number; pageSize: number; q?: string | undefined }): Promise<Page<UserSummary>> {
+export async function listUsers(
+  ctx: ServiceContext,
+  query: { page: number; pageSize: number; q?: string | undefined },
+): Promise<Page<UserSummary>> {
   requireUserAdminOrSecurity(ctx);
-  const { total, rows } = await repo.findUserPage(ctx.db, { q: query.q }, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+  const { total, rows } = await repo.findUserPage(
+    ctx.db,
+    { q: query.q },
+    { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
+  );
   return { items: await toSummaries(ctx, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -47,13 +57,35 @@ async function getUser(ctx: ServiceContext, id: number): Promise<UserSummary> {
 /** Creates an account with a one-time password that must be changed at first sign-in. */
 export async function createUser(ctx: ServiceContext, input: CreateUserRequest): Promise<{ userId: number; temporaryPassword: string }> {
   requirePermission(ctx.actor, 'users:manage');
-  if (await repo.isUsernameTaken(ctx.db, input.username)) throw new AppError('CONFLICT', { userMessage: `用户名 ${input.username} 已存在`, issues: [{ path: 'username', message: '用户名已存在' }] });
-  if (input.teacherId && !(await repo.findTeacherSchool(ctx.db, input.teacherId))) throw new AppError('VALIDATION_FAILED', { userMessage: '关联的教师档案不存在', issues: [{ path: 'teacherId', message: '教师档案不存在' }] });
+  if (await repo.isUsernameTaken(ctx.db, input.username))
+    throw new AppError('CONFLICT', {
+      userMessage: `用户名 ${input.username} 已存在`,
+      issues: [{ path: 'username', message: '用户名已存在' }],
+    });
+  if (input.teacherId && !(await repo.findTeacherSchool(ctx.db, input.teacherId)))
+    throw new AppError('VALIDATION_FAILED', {
+      userMessage: '关联的教师档案不存在',
+      issues: [{ path: 'teacherId', message: '教师档案不存在' }],
+    });
   const temporaryPassword = generateTemporaryPassword();
   const hash = await hashPassword(temporaryPassword);
   const userId = await inTransaction(ctx, async (tx) => {
-    const id = await repo.insertUser(tx.db, { username: input.username, display_name: input.displayName, password_hash: hash, must_change_password: true, teacher_id: input.teacherId, locked_until: null, last_login_at: null });
-    await recordAudit(tx.db, ctx.actor, { action: 'user.create', entityType: 'user', entityId: id, summary: `创建账号 ${input.username}（${input.displayName}）`, after: input });
+    const id = await repo.insertUser(tx.db, {
+      username: input.username,
+      display_name: input.displayName,
+      password_hash: hash,
+      must_change_password: true,
+      teacher_id: input.teacherId,
+      locked_until: null,
+      last_login_at: null,
+    });
+    await recordAudit(tx.db, ctx.actor, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: id,
+      summary: `创建账号 ${input.username}（${input.displayName}）`,
+      after: input,
+    });
     return id;
   });
   return { userId, temporaryPassword };
@@ -66,7 +98,11 @@ export async function updateUser(ctx: ServiceContext, id: number, input: z.infer
   if (!row) throw notFound('账号');
   if (id === ctx.actor.userId && input.isDisabled) throw new AppError('INVALID_STATE', { userMessage: '不能停用自己的账号' });
   await inTransaction(ctx, async (tx) => {
-    await repo.updateUser(tx.db, id, { ...(input.displayName !== undefined ? { display_name: input.displayName } : {}), ...(input.isDisabled !== undefined ? { is_disabled: input.isDisabled } : {}), updated_at: ctx.clock.now() });
+    await repo.updateUser(tx.db, id, {
+      ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+      ...(input.isDisabled !== undefined ? { is_disabled: input.isDisabled } : {}),
+      updated_at: ctx.clock.now(),
+    });
     if (input.isDisabled) await endSessionsOfUser(tx.db, id);
     await recordAudit(tx.db, ctx.actor, {
       action: input.isDisabled === true ? 'user.disable' : input.isDisabled === false ? 'user.enable' : 'user.update',
@@ -89,9 +125,21 @@ export async function resetPassword(ctx: ServiceContext, id: number): Promise<{ 
   const temporaryPassword = generateTemporaryPassword();
   const hash = await hashPassword(temporaryPassword);
   await inTransaction(ctx, async (tx) => {
-    await repo.updateUser(tx.db, id, { password_hash: hash, must_change_password: true, failed_logins: 0, locked_until: null, password_changed_at: ctx.clock.now(), updated_at: ctx.clock.now() });
+    await repo.updateUser(tx.db, id, {
+      password_hash: hash,
+      must_change_password: true,
+      failed_logins: 0,
+      locked_until: null,
+      password_changed_at: ctx.clock.now(),
+      updated_at: ctx.clock.now(),
+    });
     await endSessionsOfUser(tx.db, id);
-    await recordAudit(tx.db, ctx.actor, { action: 'user.reset_password', entityType: 'user', entityId: id, summary: `重置账号 ${row.username} 的密码` });
+    await recordAudit(tx.db, ctx.actor, {
+      action: 'user.reset_password',
+      entityType: 'user',
+      entityId: id,
+      summary: `重置账号 ${row.username} 的密码`,
+    });
   });
   return { userId: id, temporaryPassword };
 }
@@ -103,17 +151,36 @@ export async function grantRole(ctx: ServiceContext, userId: number, input: Gran
   if (!row) throw notFound('账号');
   const existing = await repo.findGrantRows(ctx.db, userId);
   const teacher = row.teacher_id ? await repo.findTeacherSchool(ctx.db, row.teacher_id) : undefined;
-  const refusal = checkGrant(input, existing.map((g) => g.role as GrantRoleRequest['role']), {
-    isSelf: userId === ctx.actor.userId,
-    teacherId: row.teacher_id,
-    teacherSchoolId: teacher?.school_id ?? null,
-  });
+  const refusal = checkGrant(
+    input,
+    existing.map((g) => g.role as GrantRoleRequest['role']),
+    {
+      isSelf: userId === ctx.actor.userId,
+      teacherId: row.teacher_id,
+      teacherSchoolId: teacher?.school_id ?? null,
+    },
+  );
   if (refusal) throw new AppError('VALIDATION_FAILED', { userMessage: refusal, issues: [{ path: 'role', message: refusal }] });
-  if (input.schoolId !== null && !(await repo.schoolExists(ctx.db, input.schoolId))) throw new AppError('VALIDATION_FAILED', { userMessage: '学校不存在', issues: [{ path: 'schoolId', message: '学校不存在' }] });
-  if (existing.some((g) => g.role === input.role && g.school_id === input.schoolId && (g.office ?? null) === input.office)) throw new AppError('CONFLICT', { userMessage: '该账号已有此角色' });
+  if (input.schoolId !== null && !(await repo.schoolExists(ctx.db, input.schoolId)))
+    throw new AppError('VALIDATION_FAILED', { userMessage: '学校不存在', issues: [{ path: 'schoolId', message: '学校不存在' }] });
+  if (existing.some((g) => g.role === input.role && g.school_id === input.schoolId && (g.office ?? null) === input.office))
+    throw new AppError('CONFLICT', { userMessage: '该账号已有此角色' });
   await inTransaction(ctx, async (tx) => {
-    const grantId = await repo.insertGrant(tx.db, { user_id: userId, role: input.role, office: input.office, school_id: input.schoolId, granted_by: ctx.actor.userId });
-    await recordAudit(tx.db, ctx.actor, { action: 'role.grant', entityType: 'user', entityId: userId, schoolId: input.schoolId, summary: `为账号 ${row.username} 授予角色 ${input.role}`, after: { grantId, ...input } });
+    const grantId = await repo.insertGrant(tx.db, {
+      user_id: userId,
+      role: input.role,
+      office: input.office,
+      school_id: input.schoolId,
+      granted_by: ctx.actor.userId,
+    });
+    await recordAudit(tx.db, ctx.actor, {
+      action: 'role.grant',
+      entityType: 'user',
+      entityId: userId,
+      schoolId: input.schoolId,
+      summary: `为账号 ${row.username} 授予角色 ${input.role}`,
+      after: { grantId, ...input },
+    });
   });
   return getUser(ctx, userId);
 }
@@ -131,7 +198,14 @@ export async function revokeRole(ctx: ServiceContext, userId: number, grantId: n
   }
   await inTransaction(ctx, async (tx) => {
     await repo.deleteGrant(tx.db, userId, grantId);
-    await recordAudit(tx.db, ctx.actor, { action: 'role.revoke', entityType: 'user', entityId: userId, schoolId: grant.school_id, summary: `撤销账号 ${row.username} 的角色 ${grant.role}`, before: { role: grant.role, office: grant.office, school_id: grant.school_id } });
+    await recordAudit(tx.db, ctx.actor, {
+      action: 'role.revoke',
+      entityType: 'user',
+      entityId: userId,
+      schoolId: grant.school_id,
+      summary: `撤销账号 ${row.username} 的角色 ${grant.role}`,
+      before: { role: grant.role, office: grant.office, school_id: grant.school_id },
+    });
   });
   return getUser(ctx, userId);
 }

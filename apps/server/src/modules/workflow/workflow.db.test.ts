@@ -31,7 +31,9 @@ describe('workflow service', () => {
     const subject = { type: 'report', id: 1 };
     await inTransaction(ctx, (tx) => startWorkflow(tx, def, subject));
     await inTransaction(ctx, (tx) => transition(tx, def, subject, { action: 'submit', capacities: ['school'] }));
-    await expect(inTransaction(ctx, (tx) => transition(tx, def, subject, { action: 'send_back', capacities: ['district'] }))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(
+      inTransaction(ctx, (tx) => transition(tx, def, subject, { action: 'send_back', capacities: ['district'] })),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await inTransaction(ctx, (tx) => transition(tx, def, subject, { action: 'send_back', capacities: ['district'], note: '证据不全' }));
     await inTransaction(ctx, (tx) => transition(tx, def, subject, { action: 'submit', capacities: ['school'] }));
     const done = await inTransaction(ctx, (tx) => transition(tx, def, subject, { action: 'publish', capacities: ['district'] }));
@@ -52,9 +54,19 @@ describe('workflow service', () => {
     const ctx = testContext(database);
     const subject = { type: 'report', id: 2 };
     const started = await inTransaction(ctx, (tx) => startWorkflow(tx, def, subject));
-    await expect(inTransaction(ctx, (tx) => transition(tx, def, subject, { action: 'submit', capacities: ['district'] }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await inTransaction(ctx, (tx) => transition(tx, def, subject, { action: 'submit', capacities: ['school'], expectedVersion: started.version }));
-    await expect(inTransaction(ctx, (tx) => transition(tx, def, subject, { action: 'publish', capacities: ['district'], expectedVersion: started.version }))).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(inTransaction(ctx, (tx) => transition(tx, def, subject, { action: 'submit', capacities: ['school'] }))).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(
+      inTransaction(ctx, (tx) => transition(tx, def, subject, { action: 'submit', capacities: ['district'] })),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await inTransaction(ctx, (tx) =>
+      transition(tx, def, subject, { action: 'submit', capacities: ['school'], expectedVersion: started.version }),
+    );
+    await expect(
+      inTransaction(ctx, (tx) =>
+        transition(tx, def, subject, { action: 'publish', capacities: ['district'], expectedVersion: started.version }),
+      ),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      inTransaction(ctx, (tx) => transition(tx, def, subject, { action: 'submit', capacities: ['school'] })),
+    ).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 });

@@ -30,8 +30,22 @@ export interface WorkflowStatus {
 export async function startWorkflow(tx: TxContext, def: WorkflowDefinition, subject: WorkflowSubject): Promise<WorkflowStatus> {
   const existing = await repo.findInstance(tx.db, def.key, subject.type, String(subject.id));
   if (existing) return { instanceId: existing.id, state: existing.state, version: existing.version };
-  const i = await repo.insertInstance(tx.db, { definition_key: def.key, subject_type: subject.type, subject_id: String(subject.id), school_id: subject.schoolId ?? null, state: def.initial });
-  await repo.insertTransition(tx.db, { instance_id: i.id, action: 'start', from_state: null, to_state: def.initial, actor_id: tx.actor.userId, actor_name: tx.actor.username, note: '' });
+  const i = await repo.insertInstance(tx.db, {
+    definition_key: def.key,
+    subject_type: subject.type,
+    subject_id: String(subject.id),
+    school_id: subject.schoolId ?? null,
+    state: def.initial,
+  });
+  await repo.insertTransition(tx.db, {
+    instance_id: i.id,
+    action: 'start',
+    from_state: null,
+    to_state: def.initial,
+    actor_id: tx.actor.userId,
+    actor_name: tx.actor.username,
+    note: '',
+  });
   return { instanceId: i.id, state: i.state, version: i.version };
 }
 
@@ -46,7 +60,12 @@ export interface TransitionOptions {
 }
 
 /** Applies a transition, logs it and audits it; throws INVALID_STATE, FORBIDDEN or CONFLICT with a Chinese message. */
-export async function transition(tx: TxContext, def: WorkflowDefinition, subject: WorkflowSubject, options: TransitionOptions): Promise<WorkflowStatus> {
+export async function transition(
+  tx: TxContext,
+  def: WorkflowDefinition,
+  subject: WorkflowSubject,
+  options: TransitionOptions,
+): Promise<WorkflowStatus> {
   const found = await repo.findInstance(tx.db, def.key, subject.type, String(subject.id));
   if (!found) throw new AppError('INVALID_STATE', { userMessage: '该记录尚未进入流程' });
   const instance = await repo.lockInstance(tx.db, found.id);
@@ -57,7 +76,8 @@ export async function transition(tx: TxContext, def: WorkflowDefinition, subject
   const check = checkTransition(def, instance.state, options.action, options.capacities);
   if (!check.ok) throw new AppError(check.reason === 'not_allowed' ? 'FORBIDDEN' : 'INVALID_STATE', { userMessage: check.message });
   const note = options.note?.trim() ?? '';
-  if (check.requiresNote && !note) throw new AppError('VALIDATION_FAILED', { userMessage: '请填写理由', issues: [{ path: 'note', message: '请填写理由' }] });
+  if (check.requiresNote && !note)
+    throw new AppError('VALIDATION_FAILED', { userMessage: '请填写理由', issues: [{ path: 'note', message: '请填写理由' }] });
   const moved = await repo.moveInstance(tx.db, instance.id, instance.version, check.to, tx.clock.now());
   if (moved !== 1) throw new AppError('CONFLICT', { userMessage: '该记录已被他人处理，请刷新后重试' });
   const t = def.transitions.find((x) => x.action === options.action && x.from.includes(instance.state))!;
