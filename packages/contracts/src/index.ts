@@ -9,3 +9,4 @@ export * from './population.ts';
 export * from './users.ts';
 export * from './imports.ts';
 export * from './groups.ts';
+export * from './indicators.ts';

@@ -274,6 +274,81 @@ export interface SchoolGroupMemberTable {
   valid_to: string | null;
 }
 
+export interface IndicatorThresholdTable {
+  id: Generated<number>;
+  indicator_code: string;
+  stage: string | null;
+  value: number;
+  comparator: '>=' | '<=';
+  level: 'national' | 'province' | 'city' | 'district';
+  document: string;
+  effective_from: DateStr;
+  effective_to: DateStr | null;
+  source_url: Generated<string>;
+  note: Generated<string>;
+  created_by: number | null;
+  created_by_name: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AssessmentItemRecordTable {
+  kind: 'balanced' | 'preschool';
+  school_year: number;
+  item_key: string;
+  met: boolean;
+  note: Generated<string>;
+  updated_by: number | null;
+  updated_by_name: string;
+  updated_at: Timestamp;
+}
+
+export interface AssessmentEvidenceTable {
+  id: Generated<number>;
+  kind: 'balanced' | 'preschool';
+  school_year: number;
+  item_key: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: number | null;
+  uploaded_by_name: string;
+  uploaded_at: Timestamp;
+}
+
+export interface SurveyResultTable {
+  kind: 'balanced' | 'preschool';
+  school_year: number;
+  rate: number;
+  respondents: number | null;
+  surveyed_on: DateStr | null;
+  organisation: Generated<string>;
+  note: Generated<string>;
+  updated_by: number | null;
+  updated_by_name: string;
+  updated_at: Timestamp;
+}
+
+export interface DataQualityRuleTable {
+  code: string;
+  name: string;
+  target: 'grade' | 'school' | 'condition' | 'teacher';
+  left_expr: string;
+  operator: string;
+  right_expr: string;
+  when_left: string | null;
+  when_operator: string | null;
+  when_right: string | null;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  is_enabled: Generated<boolean>;
+  is_builtin: Generated<boolean>;
+  sort_order: Generated<number>;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   region: RegionTable;
   org_unit: OrgUnitTable;
@@ -296,4 +371,9 @@ export interface DB {
   workflow_transition: WorkflowTransitionTable;
   school_group: SchoolGroupTable;
   school_group_member: SchoolGroupMemberTable;
+  indicator_threshold: IndicatorThresholdTable;
+  assessment_item_record: AssessmentItemRecordTable;
+  assessment_evidence: AssessmentEvidenceTable;
+  survey_result: SurveyResultTable;
+  data_quality_rule: DataQualityRuleTable;
 }
