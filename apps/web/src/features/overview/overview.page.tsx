@@ -6,7 +6,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { schoolYearLabel } from '../../lib/format.ts';
-import { can } from '../../lib/permissions.ts';
+import { can, canAtDistrict } from '../../lib/permissions.ts';
 import { useQuery } from '../../lib/use-query.ts';
 import { useMe } from '../auth/auth-context.tsx';
 import { fetchOverview } from './overview-api.ts';
@@ -26,10 +26,14 @@ export default function OverviewPage() {
     />
   );
   const isEmpty = data && data.schoolCount === 0;
+  const ownSchools = me.roles.flatMap((r) => (r.schoolName ? [r.schoolName] : []));
+  const scopeLabel = canAtDistrict(me, 'base:read')
+    ? '全区基础数据概览'
+    : `本校基础数据概览${ownSchools.length ? `（${ownSchools.join('、')}）` : ''}`;
 
   return (
     <>
-      <PageHeader title="首页" subTitle="全区基础数据概览" extra={yearSelect} />
+      <PageHeader title="首页" subTitle={scopeLabel} extra={yearSelect} />
       <ErrorAlert error={error} onRetry={reload} />
       {!data && isLoading && <Spin style={{ display: 'block', margin: '60px auto' }} />}
       {isEmpty && (
