@@ -65,7 +65,8 @@ describe('teachers import, masked ID and audit', () => {
 
     await openNav(page, '数据导入');
     await page.locator('label.ant-radio-button-wrapper', { hasText: '教师' }).click();
-    await page.getByText('下载“教师”模板').waitFor();
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByText('下载“教师”模板').click()]);
+    expect(template.suggestedFilename()).toMatch(/\.xlsx$/);
     const bad = await buildTeacherXlsx([
       teacherRow({ 身份证号: withWrongChecksum(TEACHER_ID), 姓名: TEACHER_NAME, 学校标识码: SCHOOL_CODE }),
       teacherRow({ 身份证号: OTHER_ID, 姓名: '李静', 学校标识码: UNKNOWN_SCHOOL_CODE, 任教学科: '语文' }),
@@ -81,7 +82,8 @@ describe('teachers import, masked ID and audit', () => {
     await expect(schoolError.count()).resolves.toBe(1);
     await expect(schoolError.locator('td').nth(0).textContent()).resolves.toBe('3');
     await expect(schoolError.locator('td').nth(1).textContent()).resolves.toBe('学校标识码');
-    await expect(page.getByRole('button', { name: '下载标注错误的文件' }).isVisible()).resolves.toBe(true);
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载标注错误的文件' }).click()]);
+    expect(report.suggestedFilename()).toMatch(/\.xlsx$/);
     await expect(page.getByRole('button', { name: '确认导入' }).count()).resolves.toBe(0);
     await snap(page, 'import-02-row-errors');
   });
