@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf } from './common.ts';
 
 /** The record kinds that can be imported and exported, with their sheet names. */
 export const IMPORT_KINDS = ['schools', 'students', 'conditions', 'teachers', 'population'] as const;
@@ -32,3 +33,13 @@ export const ImportJob = z.object({
   finishedAt: z.string().nullable(),
 });
 export type ImportJob = z.infer<typeof ImportJob>;
+
+/** Path parameter naming a kind. */
+export const ImportKindParam = z.object({ kind: z.enum(IMPORT_KINDS) });
+
+/** A page of import jobs, newest first. */
+export const ImportJobPage = pageOf(ImportJob);
+
+/** Query of an export: one school year (students, conditions) or calendar year (population); all years when absent. */
+export const ExportQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100).optional() });
+export type ExportQuery = z.infer<typeof ExportQuery>;

@@ -1,5 +1,7 @@
 /** Every module's routes with their prefix under /api/v1. Add a module here. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { exportRoutes } from './imports/export.routes.ts';
+import { importRoutes } from './imports/import.routes.ts';
 import { districtRoutes, schoolRoutes } from './schools/school.routes.ts';
 import { teacherRoutes } from './teachers/teacher.routes.ts';
 import { populationRoutes } from './population/population.routes.ts';
@@ -8,6 +10,8 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { groupRoutes } from './groups/group.routes.ts';
 
 export const MODULE_ROUTES: [string, FastifyPluginAsyncZod][] = [
+  ['/imports', importRoutes],
+  ['/exports', exportRoutes],
   ['/district', districtRoutes],
   ['/schools', schoolRoutes],
   ['/teachers', teacherRoutes],

@@ -19,6 +19,8 @@ export interface SchoolImportRow {
   address: string;
   longitude: number | null;
   latitude: number | null;
+  /** 开办日期; the first version of a new school starts here (else today). Absent or null leaves it unchanged. */
+  openedOn?: string | null;
 }
 
 /** 学年学生 row: one school, one year, one grade. */

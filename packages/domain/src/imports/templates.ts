@@ -58,6 +58,14 @@ export interface ImportTemplate<K extends TemplateKind = TemplateKind> {
   keyFields: readonly (keyof ImportRowOfKind[K] & string)[];
 }
 
+/** Any kind's template, seen through plain string keys (for code that handles every kind alike). */
+export interface AnyImportTemplate {
+  kind: TemplateKind;
+  sheetName: string;
+  columns: readonly TemplateColumn[];
+  keyFields: readonly string[];
+}
+
 const SCHOOL_CODE = { regex: /^\d{10}$/, message: '学校标识码应为10位数字' };
 const YEARS = { min: 1990, max: 2100 };
 const COUNT = { type: 'integer' as const, min: 0, max: 10_000_000 };
@@ -78,6 +86,7 @@ const SCHOOLS: ImportTemplate<'schools'> = {
     { key: 'address', header: '地址', type: 'text', required: false, maxLength: 200, width: 30 },
     { key: 'longitude', header: '经度', type: 'decimal', required: false, min: -180, max: 180 },
     { key: 'latitude', header: '纬度', type: 'decimal', required: false, min: -90, max: 90 },
+    { key: 'openedOn', header: '开办日期', type: 'date', required: false, note: '选填，YYYY-MM-DD', width: 12 },
   ],
 };
 
@@ -168,6 +177,11 @@ export const IMPORT_TEMPLATES: { [K in TemplateKind]: ImportTemplate<K> } = {
   teachers: TEACHERS,
   population: POPULATION,
 };
+
+/** A kind's template through plain string keys. */
+export function templateOf(kind: TemplateKind): AnyImportTemplate {
+  return IMPORT_TEMPLATES[kind];
+}
 
 /** The header of a row field in a kind's template (for messages about that field). */
 export function headerOf<K extends TemplateKind>(kind: K, key: keyof ImportRowOfKind[K] & string): string {

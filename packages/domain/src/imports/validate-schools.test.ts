@@ -20,7 +20,7 @@ describe('validateSchoolRow', () => {
       ok: true,
       row: {
         code: '3500000001', name: '示例区实验小学', typeCode: '211', sponsor: 'public', isInclusive: false, urbanRuralCode: '111',
-        streetName: '城关街道', address: '人民路1号', longitude: 106.55, latitude: 29.56,
+        streetName: '城关街道', address: '人民路1号', longitude: 106.55, latitude: 29.56, openedOn: null,
       },
     });
   });
@@ -54,7 +54,7 @@ describe('validateSchoolRow', () => {
       ok: true,
       row: {
         code: '3500000002', name: '阳光幼儿园', typeCode: '111', sponsor: 'private', isInclusive: false, urbanRuralCode: '111',
-        streetName: null, address: '', longitude: null, latitude: null,
+        streetName: null, address: '', longitude: null, latitude: null, openedOn: null,
       },
     });
   });

@@ -18,6 +18,7 @@ export function validateSchoolRow(raw: RawRow): RowResult<SchoolImportRow> {
   const address = r.text('address') ?? '';
   const longitude = r.decimal('longitude');
   const latitude = r.decimal('latitude');
+  const openedOn = r.date('openedOn');
 
   if (name !== null && name.length < 2) r.fail('name', '学校名称至少2个字');
   if ((longitude === null) !== (latitude === null) && !r.hasIssue('longitude') && !r.hasIssue('latitude')) {
@@ -38,5 +39,6 @@ export function validateSchoolRow(raw: RawRow): RowResult<SchoolImportRow> {
     address,
     longitude,
     latitude,
+    openedOn,
   }));
 }
