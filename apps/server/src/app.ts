@@ -16,7 +16,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { MODULE_ROUTES } from './modules/index.ts';
-import { installHttpPlatform, type AppDeps } from './platform/http.ts';
+import { AppError } from './platform/errors.ts';
+import { installHttpPlatform, sendError, type AppDeps } from './platform/http.ts';
 
 export interface BuildAppOptions {
   /** Serve the built web app from this folder (skipped when it has no index.html). */
@@ -58,18 +59,16 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
   for (const [prefix, plugin] of MODULE_ROUTES) await app.register(plugin, { prefix: `/api/v1${prefix}` });
 
+  // One not-found handler: API paths get the JSON error; other GETs get the web app (client-side routes).
   const webDir = resolveWebDir(options.webDir ?? deps.config.webDir);
-  if (webDir) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h' });
-    const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'));
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply
-          .status(404)
-          .send({ error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` } });
-      }
-      return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
-    });
-  }
+  if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h', index: false });
+  app.setNotFoundHandler(async (request, reply) => {
+    const urlPath = request.url.split('?')[0]!;
+    if (webDir && request.method === 'GET' && !urlPath.startsWith('/api/')) {
+      const html = await fs.promises.readFile(path.join(webDir, 'index.html'));
+      return reply.type('text/html').header('cache-control', 'no-cache').send(html);
+    }
+    return sendError(reply, new AppError('NOT_FOUND', { userMessage: `接口不存在：${request.method} ${urlPath}` }));
+  });
   return app;
 }

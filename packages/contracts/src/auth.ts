@@ -32,6 +32,8 @@ export const OFFICES = ['督导室', '规划科', '教师科', '基础教育科'
 export const SCHOOL_SCOPED_ROLES: readonly Role[] = ['school_admin', 'teacher'];
 
 export const RoleGrant = z.object({
+  /** Grant id (for revoking). */
+  id: z.number().int(),
   role: z.enum(ROLES),
   office: z.string().nullable(),
   schoolId: z.number().int().nullable(),

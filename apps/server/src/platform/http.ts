@@ -101,12 +101,10 @@ export function installHttpPlatform(app: FastifyInstance): void {
     return sendError(reply, new AppError('INTERNAL', { message: error.message }));
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    sendError(reply, new AppError('NOT_FOUND', { userMessage: `接口不存在：${request.method} ${request.url.split('?')[0]}` }));
-  });
 }
 
-function sendError(reply: FastifyReply, error: AppError) {
+/** Sends the one error shape. */
+export function sendError(reply: FastifyReply, error: AppError) {
   return reply.status(HTTP_STATUS[error.code]).send({
     error: {
       code: error.code,

@@ -15,7 +15,7 @@ describe('sign-in, sessions and CSRF', () => {
     const client = await signIn(t.app, u.username);
     const me = (await client.get('/api/v1/auth/me')).json();
     expect(me.username).toBe(u.username);
-    expect(me.roles).toEqual([{ role: 'district_staff', office: '督导室', schoolId: null, schoolName: null }]);
+    expect(me.roles).toEqual([{ id: expect.any(Number), role: 'district_staff', office: '督导室', schoolId: null, schoolName: null }]);
     const audit = await t.database.db
       .selectFrom('audit_log')
       .selectAll()

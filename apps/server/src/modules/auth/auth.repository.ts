@@ -16,18 +16,18 @@ export function findUserById(db: Kysely<DB>, id: number) {
 
 /** The grants of users, with school names, keyed by user id. */
 export async function findGrantsOfUsers(db: Kysely<DB>, userIds: number[]) {
-  if (userIds.length === 0) return new Map<number, (ActorGrant & { schoolName: string | null })[]>();
+  if (userIds.length === 0) return new Map<number, (ActorGrant & { id: number; schoolName: string | null })[]>();
   const rows = await db
     .selectFrom('role_grant as g')
     .leftJoin('school_version as v', (j) => j.onRef('v.school_id', '=', 'g.school_id').on('v.valid_to', 'is', null))
-    .select(['g.user_id', 'g.role', 'g.office', 'g.school_id', 'v.name as school_name'])
+    .select(['g.id', 'g.user_id', 'g.role', 'g.office', 'g.school_id', 'v.name as school_name'])
     .where('g.user_id', 'in', userIds)
     .orderBy('g.id')
     .execute();
-  const map = new Map<number, (ActorGrant & { schoolName: string | null })[]>();
+  const map = new Map<number, (ActorGrant & { id: number; schoolName: string | null })[]>();
   for (const r of rows) {
     const list = map.get(r.user_id) ?? [];
-    list.push({ role: r.role as Role, office: r.office, schoolId: r.school_id, schoolName: r.school_name });
+    list.push({ id: r.id, role: r.role as Role, office: r.office, schoolId: r.school_id, schoolName: r.school_name });
     map.set(r.user_id, list);
   }
   return map;

@@ -42,7 +42,7 @@ async function buildMe(
     mustChangePassword: user.must_change_password,
     teacherId: user.teacher_id,
     csrfToken,
-    roles: grants.map((g) => ({ role: g.role, office: g.office, schoolId: g.schoolId, schoolName: g.schoolName })),
+    roles: grants.map((g) => ({ id: g.id, role: g.role, office: g.office, schoolId: g.schoolId, schoolName: g.schoolName })),
     permissions: permissionsOf(grants.map((g) => g.role)),
   };
 }

@@ -58,6 +58,16 @@ describe('accounts, roles and separation of duties', () => {
     expect((await sec.post(`/api/v1/users/${id}/reset-password`)).statusCode).toBe(403);
   });
 
+  it('offers school and teacher pickers to the administrators who assign roles and link accounts', async () => {
+    const schools = (await sec.get('/api/v1/users/school-options?q=')).json();
+    expect(schools).toEqual([expect.objectContaining({ id: school.id })]);
+    expect((await sys.get('/api/v1/users/teacher-options?q=')).json()).toEqual([]);
+    expect((await sec.get('/api/v1/users/teacher-options?q=x')).statusCode).toBe(403);
+    expect((await auditor.get('/api/v1/users/school-options')).statusCode).toBe(403);
+    const users = (await sec.get('/api/v1/users?q=zhangsan')).json();
+    expect(users.items[0].roles[0].id).toEqual(expect.any(Number));
+  });
+
   it('the audit administrator reads and exports the audit log, which records every write above', async () => {
     const page = (await auditor.get('/api/v1/audit?action=role.grant')).json();
     expect(page.total).toBe(1);

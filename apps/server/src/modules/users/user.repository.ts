@@ -79,3 +79,31 @@ export function findTeacherSchool(db: Kysely<DB>, teacherId: number) {
 export async function schoolExists(db: Kysely<DB>, schoolId: number): Promise<boolean> {
   return !!(await db.selectFrom('school').select('id').where('id', '=', schoolId).executeTakeFirst());
 }
+
+/** Schools by name or code, for role assignment pickers (current names). */
+export function findSchoolOptions(db: Kysely<DB>, q: string) {
+  const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  return db
+    .selectFrom('school as s')
+    .innerJoin('school_version as v', (j) => j.onRef('v.school_id', '=', 's.id').on('v.valid_to', 'is', null))
+    .select(['s.id', 's.code', 'v.name'])
+    .where('s.closed_on', 'is', null)
+    .where((eb) => eb.or([eb('v.name', 'like', like), eb('s.code', 'like', like)]))
+    .orderBy('s.code')
+    .limit(50)
+    .execute();
+}
+
+/** Teachers by name, for linking an account to a teacher record (masked IDs only). */
+export function findTeacherOptions(db: Kysely<DB>, q: string) {
+  const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  return db
+    .selectFrom('teacher as t')
+    .leftJoin('school_version as v', (j) => j.onRef('v.school_id', '=', 't.school_id').on('v.valid_to', 'is', null))
+    .select(['t.id', 't.name', 'v.name as school_name', 't.id_number_masked'])
+    .where('t.is_active', '=', true)
+    .where('t.name', 'like', like)
+    .orderBy('t.name')
+    .limit(50)
+    .execute();
+}

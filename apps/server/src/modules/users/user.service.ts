@@ -30,7 +30,7 @@ async function toSummaries(ctx: ServiceContext, rows: repo.UserRow[]): Promise<U
     isLocked: !!r.locked_until && r.locked_until > now,
     lastLoginAt: r.last_login_at ? r.last_login_at.toISOString() : null,
     teacherId: r.teacher_id,
-    roles: (grants.get(r.id) ?? []).map((g) => ({ role: g.role, office: g.office, schoolId: g.schoolId, schoolName: g.schoolName })),
+    roles: (grants.get(r.id) ?? []).map((g) => ({ id: g.id, role: g.role, office: g.office, schoolId: g.schoolId, schoolName: g.schoolName })),
   }));
 }
 
@@ -208,4 +208,18 @@ export async function revokeRole(ctx: ServiceContext, userId: number, grantId: n
     });
   });
   return getUser(ctx, userId);
+}
+
+/** Schools to pick when granting a school-scoped role (security administrator). */
+export async function listSchoolOptions(ctx: ServiceContext, q: string): Promise<{ id: number; code: string; name: string }[]> {
+  requireUserAdminOrSecurity(ctx);
+  return repo.findSchoolOptions(ctx.db, q);
+}
+
+/** Teacher records to link to an account (system administrator); names and masked IDs only. */
+export async function listTeacherOptions(ctx: ServiceContext, q: string): Promise<{ id: number; name: string; schoolName: string | null; idNumberMasked: string }[]> {
+  requirePermission(ctx.actor, 'users:manage');
+  if (!q) return [];
+  const rows = await repo.findTeacherOptions(ctx.db, q);
+  return rows.map((r) => ({ id: r.id, name: r.name, schoolName: r.school_name, idNumberMasked: r.id_number_masked }));
 }
