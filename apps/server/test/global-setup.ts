@@ -11,7 +11,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { TEMPLATE_DB_NAME, adminUrl, testEngine } from './test-engine.ts';
 
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<(() => void) | void> {
   if (testEngine() === 'postgres') {
     const client = new pg.Client({ connectionString: adminUrl() });
     await client.connect();
@@ -34,4 +34,5 @@ export default async function setup(): Promise<void> {
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await pglite.close();
   process.env.ZHIPING_PGLITE_TEMPLATE = file;
+  return () => fs.rmSync(file, { force: true });
 }
