@@ -36,8 +36,11 @@ describe('fileNameOf', () => {
 });
 
 describe('permissions', () => {
-  const districtAdmin = me([{ role: 'district_admin', office: null, schoolId: null, schoolName: null }], ['base:read', 'base:write']);
-  const schoolAdmin = me([{ role: 'school_admin', office: null, schoolId: 7, schoolName: '实验小学' }], ['base:read', 'base:write']);
+  const districtAdmin = me(
+    [{ id: 1, role: 'district_admin', office: null, schoolId: null, schoolName: null }],
+    ['base:read', 'base:write'],
+  );
+  const schoolAdmin = me([{ id: 2, role: 'school_admin', office: null, schoolId: 7, schoolName: '实验小学' }], ['base:read', 'base:write']);
 
   it('reads permissions from Me', () => {
     expect(can(districtAdmin, 'base:write')).toBe(true);

@@ -28,7 +28,7 @@ export function UserBar() {
       </Typography.Text>
       {screens.md &&
         me.roles.map((g) => (
-          <Tag key={`${g.role}-${g.schoolId ?? g.office ?? ''}`} color="blue">
+          <Tag key={g.id} color="blue">
             {roleGrantLabel(g)}
           </Tag>
         ))}

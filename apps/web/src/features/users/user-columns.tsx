@@ -1,9 +1,8 @@
-import type { UserSummary } from '@zhiping/contracts';
+import type { RoleGrant, UserSummary } from '@zhiping/contracts';
 import { Button, Popconfirm, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { formatDateTime } from '../../lib/format.ts';
 import { roleGrantLabel } from '../shell/user-bar.tsx';
-import { grantIdOf } from './users-api.ts';
 
 export interface UserActions {
   canManage: boolean;
@@ -11,7 +10,7 @@ export interface UserActions {
   onToggleDisabled: (u: UserSummary) => void;
   onResetPassword: (u: UserSummary) => void;
   onGrant: (u: UserSummary) => void;
-  onRevoke: (u: UserSummary, grantId: number) => void;
+  onRevoke: (u: UserSummary, grant: RoleGrant) => void;
 }
 
 /** Columns of the accounts table; actions follow the viewer's permissions. */
@@ -26,23 +25,26 @@ export function userColumns(a: UserActions): ColumnsType<UserSummary> {
         u.roles.length === 0 ? (
           <Tag>未分配</Tag>
         ) : (
-          u.roles.map((g) => {
-            const grantId = grantIdOf(g);
-            const isClosable = a.canAssign && grantId !== null;
-            return (
-              <Tag
-                key={`${g.role}-${g.schoolId ?? ''}-${g.office ?? ''}`}
-                color="blue"
-                closable={isClosable}
-                onClose={(e) => {
-                  e.preventDefault();
-                  if (grantId !== null) a.onRevoke(u, grantId);
-                }}
-              >
-                {roleGrantLabel(g)}
-              </Tag>
-            );
-          })
+          <Space orientation="vertical" size={2}>
+            {u.roles.map((g) => (
+              <Space key={g.id} size={4}>
+                <Tag color="blue">{roleGrantLabel(g)}</Tag>
+                {a.canAssign && (
+                  <Popconfirm
+                    title={`撤销 ${u.displayName} 的角色“${roleGrantLabel(g)}”？`}
+                    description="撤销后该账号立即失去此角色的权限。"
+                    okText="撤销"
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => a.onRevoke(u, g)}
+                  >
+                    <Button type="link" size="small" danger aria-label={`撤销角色 ${roleGrantLabel(g)}`}>
+                      撤销
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ))}
+          </Space>
         ),
     },
     {

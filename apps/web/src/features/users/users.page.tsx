@@ -1,6 +1,6 @@
 /** 用户与角色: accounts (system admin) and role grants (security admin), 三员分立. */
 import { PlusOutlined } from '@ant-design/icons';
-import { ROLE_LABELS, type UserSummary } from '@zhiping/contracts';
+import type { UserSummary } from '@zhiping/contracts';
 import { Alert, App, Button, Card, Input } from 'antd';
 import { useMemo, useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -10,15 +10,16 @@ import { can } from '../../lib/permissions.ts';
 import { useListParams } from '../../lib/use-list-params.ts';
 import { useQuery } from '../../lib/use-query.ts';
 import { useMe } from '../auth/auth-context.tsx';
+import { roleGrantLabel } from '../shell/user-bar.tsx';
 import { CreateUserModal } from './create-user-modal.tsx';
 import { GrantRoleModal } from './grant-role-modal.tsx';
 import { OneTimePasswordModal } from './one-time-password-modal.tsx';
 import { userColumns } from './user-columns.tsx';
-import { fetchUsers, grantIdOf, resetUserPassword, revokeRole, setUserDisabled } from './users-api.ts';
+import { fetchUsers, resetUserPassword, revokeRole, setUserDisabled } from './users-api.ts';
 
 export default function UsersPage() {
   const me = useMe();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const params = useListParams();
   const [isCreating, setCreating] = useState(false);
   const [granting, setGranting] = useState<UserSummary | null>(null);
@@ -50,17 +51,9 @@ export default function UsersPage() {
           void resetUserPassword(u.id)
             .then((r) => setOtp({ title: '密码已重置', username: u.username, password: r.temporaryPassword }))
             .catch((e: unknown) => message.error(errorMessage(e))),
-        onRevoke: (u, grantId) => {
-          const grant = u.roles.find((g) => grantIdOf(g) === grantId);
-          modal.confirm({
-            title: `撤销 ${u.displayName} 的角色“${grant ? ROLE_LABELS[grant.role] : ''}”？`,
-            okText: '撤销',
-            okButtonProps: { danger: true },
-            onOk: () => run(() => revokeRole(u.id, grantId), '已撤销角色'),
-          });
-        },
+        onRevoke: (u, grant) => void run(() => revokeRole(u.id, grant.id), `已撤销角色：${roleGrantLabel(grant)}`),
       }),
-    // run/message/modal are stable for the page's lifetime; users.reload is stable.
+    // run/message are stable for the page's lifetime; users.reload is stable.
     [canManage, canAssign],
   );
 
