@@ -1,9 +1,10 @@
 /** 新建账号 (users:manage). */
 import { CreateUserRequest } from '@zhiping/contracts';
-import { App, Form, Input, InputNumber, Modal } from 'antd';
+import { App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../lib/api-error.ts';
 import { applyServerIssues, zodRule } from '../../lib/form-rules.ts';
+import { TeacherOptionSelect } from './user-option-selects.tsx';
 import { createUser, type OneTimePassword } from './users-api.ts';
 
 interface Values {
@@ -61,11 +62,11 @@ export function CreateUserModal(props: {
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item
-          label="关联教师档案编号"
+          label="关联教师档案"
           name="teacherId"
-          extra="教师本人账号须关联其教师档案（教师详情页地址中的编号），之后才能授予“教师”角色；其他账号留空"
+          extra="教师本人账号须关联其教师档案，之后才能授予“教师”角色；其他账号留空。按姓名搜索，身份证号已脱敏。"
         >
-          <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+          <TeacherOptionSelect style={{ width: '100%' }} />
         </Form.Item>
       </Form>
     </Modal>

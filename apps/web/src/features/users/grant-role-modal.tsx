@@ -2,9 +2,9 @@
 import { OFFICES, ROLE_LABELS, ROLES, SCHOOL_SCOPED_ROLES, type Role, type UserSummary } from '@zhiping/contracts';
 import { Alert, App, Form, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { SchoolSelect } from '../../components/school-select.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
 import { applyServerIssues } from '../../lib/form-rules.ts';
+import { GrantSchoolSelect } from './user-option-selects.tsx';
 import { grantRole } from './users-api.ts';
 
 interface Values {
@@ -73,7 +73,7 @@ export function GrantRoleModal(props: { user: UserSummary | null; onClose: () =>
             rules={[{ required: true, message: '请选择学校' }]}
             extra={role === 'teacher' ? '教师角色的学校必须是该教师当前所在学校，且账号须已关联教师档案' : undefined}
           >
-            <SchoolSelect allowClear={false} />
+            <GrantSchoolSelect />
           </Form.Item>
         )}
       </Form>

@@ -1,6 +1,11 @@
 /** Calls of the /users endpoints (三员分立: accounts by the system admin, roles by the security admin). */
-import type { CreateUserRequest, GrantRoleRequest, Page, RoleGrant, UserSummary } from '@zhiping/contracts';
+import type { CreateUserRequest, GrantRoleRequest, Page, SchoolOption, TeacherOption, UserSummary } from '@zhiping/contracts';
 import { api } from '../../lib/api-client.ts';
+
+/** A school offered for a school-scoped grant. */
+export type SchoolOptionItem = ReturnType<(typeof SchoolOption)['parse']>;
+/** A teacher record offered for linking (masked ID number). */
+export type TeacherOptionItem = ReturnType<(typeof TeacherOption)['parse']>;
 
 export interface OneTimePassword {
   userId: number;
@@ -37,8 +42,12 @@ export function revokeRole(id: number, grantId: number): Promise<UserSummary> {
   return api.delete<UserSummary>(`/users/${id}/roles/${grantId}`);
 }
 
-/** The id of a grant when the server sends it (needed to revoke). */
-export function grantIdOf(grant: RoleGrant): number | null {
-  const id = (grant as RoleGrant & { id?: unknown }).id;
-  return typeof id === 'number' ? id : null;
+/** Schools matching a name or code, for school-scoped grants (readable by the security admin). */
+export function fetchSchoolOptions(q: string, signal: AbortSignal): Promise<SchoolOptionItem[]> {
+  return api.get<SchoolOptionItem[]>('/users/school-options', { q }, signal);
+}
+
+/** Teacher records matching a name (masked ID numbers), for linking an account. */
+export function fetchTeacherOptions(q: string, signal: AbortSignal): Promise<TeacherOptionItem[]> {
+  return api.get<TeacherOptionItem[]>('/users/teacher-options', { q }, signal);
 }
