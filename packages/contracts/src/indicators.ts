@@ -13,7 +13,12 @@ export const IndicatorLevel = z.enum(['school', 'stage_part', 'district']);
 export const IndicatorStatus = z.enum(['met', 'not_met', 'no_threshold', 'no_data']);
 export const THRESHOLD_LEVELS = ['national', 'province', 'city', 'district'] as const;
 export const ThresholdLevel = z.enum(THRESHOLD_LEVELS);
-export const THRESHOLD_LEVEL_NAMES: Record<(typeof THRESHOLD_LEVELS)[number], string> = { national: '国家', province: '省级', city: '市级', district: '区级' };
+export const THRESHOLD_LEVEL_NAMES: Record<(typeof THRESHOLD_LEVELS)[number], string> = {
+  national: '国家',
+  province: '省级',
+  city: '市级',
+  district: '区级',
+};
 const Code = z.string().min(1).max(100);
 
 /** One threshold version as applied to a value. */
@@ -72,7 +77,11 @@ export const IndicatorList = z.object({
   asOf: z.string(),
   years: z.array(z.number().int()),
   scope: z.string(),
-  filter: z.object({ stage: IndicatorStage.nullable(), streetId: z.number().int().nullable(), sponsor: z.enum(['public', 'private']).nullable() }),
+  filter: z.object({
+    stage: IndicatorStage.nullable(),
+    streetId: z.number().int().nullable(),
+    sponsor: z.enum(['public', 'private']).nullable(),
+  }),
   /** Fingerprint of the base data the values were computed from. */
   dataVersion: z.string(),
   items: z.array(IndicatorValue),
@@ -84,7 +93,11 @@ export const IndicatorCodeParam = z.object({ code: Code });
 export const IndicatorSchoolParam = z.object({ code: Code, schoolId: z.coerce.number().int().positive() });
 
 /** Threshold in force for one stage of an indicator. */
-export const StageThreshold = z.object({ stage: IndicatorStage.nullable(), threshold: IndicatorThreshold.nullable(), warnings: z.array(z.string()) });
+export const StageThreshold = z.object({
+  stage: IndicatorStage.nullable(),
+  threshold: IndicatorThreshold.nullable(),
+  warnings: z.array(z.string()),
+});
 
 export const IndicatorDefinition = z.object({
   code: z.string(),
@@ -105,6 +118,7 @@ export const IndicatorDefinition = z.object({
   computedFromData: z.boolean(),
   thresholds: z.array(StageThreshold),
 });
+export type IndicatorDefinition = z.infer<typeof IndicatorDefinition>;
 export const IndicatorCatalog = z.object({ asOf: z.string(), items: z.array(IndicatorDefinition) });
 export type IndicatorCatalog = z.infer<typeof IndicatorCatalog>;
 export const CatalogQuery = z.object({ asOf: IsoDate.optional() });
@@ -116,7 +130,13 @@ export const TrendQuery = IndicatorFilter.omit({ year: true }).extend({
   to: SchoolYear.optional(),
 });
 export const TrendPoint = z.object({ year: z.number().int(), value: IndicatorValue.nullable() });
-export const IndicatorTrend = z.object({ code: z.string(), name: z.string(), unit: z.string(), stage: IndicatorStage.nullable(), points: z.array(TrendPoint) });
+export const IndicatorTrend = z.object({
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  stage: IndicatorStage.nullable(),
+  points: z.array(TrendPoint),
+});
 export type IndicatorTrend = z.infer<typeof IndicatorTrend>;
 
 export const SchoolValuesQuery = z.object({ year: SchoolYear.optional(), stage: IndicatorStage.optional() });
@@ -176,13 +196,30 @@ export const DrillDownInput = z.object({ label: z.string(), value: z.number().nu
 export const IndicatorDrillDown = z.object({
   year: z.number().int(),
   asOf: z.string(),
-  school: z.object({ id: z.number().int(), code: z.string(), name: z.string(), typeCode: z.string(), sponsor: z.enum(['public', 'private']) }),
+  school: z.object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    typeCode: z.string(),
+    sponsor: z.enum(['public', 'private']),
+  }),
   values: z.array(IndicatorValue),
   inputs: z.array(DrillDownInput),
   /** Shares of the stage parts when the school is split (一贯制, 完全中学). */
   split: z.array(z.object({ stage: IndicatorStage, students: z.number(), share: z.number() })),
   grades: z.array(
-    z.object({ grade: z.string(), gradeLabel: z.string(), stage: z.string(), classes: z.number().int(), students: z.number().int(), girls: z.number().int(), newEntrants: z.number().int(), graduates: z.number().int(), transfersIn: z.number().int(), transfersOut: z.number().int() }),
+    z.object({
+      grade: z.string(),
+      gradeLabel: z.string(),
+      stage: z.string(),
+      classes: z.number().int(),
+      students: z.number().int(),
+      girls: z.number().int(),
+      newEntrants: z.number().int(),
+      graduates: z.number().int(),
+      transfersIn: z.number().int(),
+      transfersOut: z.number().int(),
+    }),
   ),
   condition: z.record(z.string(), z.number().nullable()).nullable(),
   teachers: z.array(CountedTeacher),
@@ -191,7 +228,13 @@ export type IndicatorDrillDown = z.infer<typeof IndicatorDrillDown>;
 
 export const SchoolIndicatorsQuery = z.object({ year: SchoolYear.optional() });
 export const SchoolIndicators = z.object({
-  school: z.object({ id: z.number().int(), code: z.string(), name: z.string(), typeCode: z.string(), sponsor: z.enum(['public', 'private']) }),
+  school: z.object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    typeCode: z.string(),
+    sponsor: z.enum(['public', 'private']),
+  }),
   year: z.number().int(),
   asOf: z.string(),
   years: z.array(z.number().int()),
@@ -258,11 +301,21 @@ export const AssessmentKind = z.enum(ASSESSMENT_KINDS);
 export type AssessmentKind = z.infer<typeof AssessmentKind>;
 export const AssessmentYearParams = z.object({ kind: AssessmentKind, year: SchoolYear });
 /** itemNo is '<part>.<number>', e.g. 'government.4'. */
-export const AssessmentItemParams = AssessmentYearParams.extend({ itemNo: z.string().regex(/^[a-z]+\.\d+$/, '条目编号格式应为 part.number') });
+export const AssessmentItemParams = AssessmentYearParams.extend({
+  itemNo: z.string().regex(/^[a-z]+\.\d+$/, '条目编号格式应为 part.number'),
+});
 export const EvidenceParams = AssessmentItemParams.extend({ fileId: z.coerce.number().int().positive() });
 export const AssessmentQuery = z.object({ year: SchoolYear.optional() });
 
-export const EvidenceFile = z.object({ id: z.number().int(), fileName: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string(), uploadedBy: z.string(), uploadedAt: z.string() });
+export const EvidenceFile = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+});
 export type EvidenceFile = z.infer<typeof EvidenceFile>;
 export const ManualItemRecord = z.object({ met: z.boolean(), note: z.string(), updatedBy: z.string(), updatedAt: z.string() });
 export const ManualItemInput = z.object({ met: z.boolean(), note: z.string().trim().max(2000).default('') });
@@ -299,7 +352,15 @@ export const StageBalance = z.object({
   failures: z.array(z.string()),
   cvs: z.array(IndicatorValue),
   passingShare: IndicatorValue,
-  schools: z.array(z.object({ schoolId: z.number().int(), schoolCode: z.string(), schoolName: z.string(), verdict: SchoolVerdict, indicators: z.array(IndicatorValue) })),
+  schools: z.array(
+    z.object({
+      schoolId: z.number().int(),
+      schoolCode: z.string(),
+      schoolName: z.string(),
+      verdict: SchoolVerdict,
+      indicators: z.array(IndicatorValue),
+    }),
+  ),
   excluded: z.array(z.object({ schoolId: z.number().int(), schoolName: z.string(), reason: z.string() })),
 });
 export const SurveyResult = z.object({
@@ -327,7 +388,15 @@ export const Assessment = z.object({
   title: z.string(),
   verdict: z.enum(['met', 'not_met', 'incomplete']),
   summary: z.string(),
-  parts: z.array(z.object({ part: z.string(), label: z.string(), status: z.enum(['met', 'not_met', 'no_data']), met: z.number().int(), total: z.number().int() })),
+  parts: z.array(
+    z.object({
+      part: z.string(),
+      label: z.string(),
+      status: z.enum(['met', 'not_met', 'no_data']),
+      met: z.number().int(),
+      total: z.number().int(),
+    }),
+  ),
   items: z.array(AssessmentItem),
   /** Every failing item with why. */
   failing: z.array(z.object({ itemNo: z.string(), name: z.string(), reason: z.string(), details: z.array(z.string()) })),
@@ -361,7 +430,15 @@ export const WhatIf = z.object({
       district: z.object({
         reached: z.boolean(),
         totals: z.array(ResourceAddition),
-        schools: z.array(z.object({ schoolId: z.number().int(), schoolName: z.string(), forSchoolPass: z.array(ResourceAddition), forLevelling: z.array(ResourceAddition), total: z.array(ResourceAddition) })),
+        schools: z.array(
+          z.object({
+            schoolId: z.number().int(),
+            schoolName: z.string(),
+            forSchoolPass: z.array(ResourceAddition),
+            forLevelling: z.array(ResourceAddition),
+            total: z.array(ResourceAddition),
+          }),
+        ),
         cvAfter: z.array(IndicatorValue),
         notes: z.array(z.string()),
       }),
@@ -442,7 +519,14 @@ export const DataQualitySummary = z.object({
   bySeverity: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
   byRule: z.array(z.object({ ruleCode: z.string(), ruleName: z.string(), severity: DqSeverity, count: z.number().int() })),
   bySchool: z.array(
-    z.object({ schoolId: z.number().int().nullable(), schoolCode: z.string().nullable(), schoolName: z.string().nullable(), error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+    z.object({
+      schoolId: z.number().int().nullable(),
+      schoolCode: z.string().nullable(),
+      schoolName: z.string().nullable(),
+      error: z.number().int(),
+      warning: z.number().int(),
+      info: z.number().int(),
+    }),
   ),
 });
 export type DataQualitySummary = z.infer<typeof DataQualitySummary>;

@@ -8,6 +8,9 @@ import { populationRoutes } from './population/population.routes.ts';
 import { userRoutes } from './users/user.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { groupRoutes } from './groups/group.routes.ts';
+import { indicatorRoutes, schoolIndicatorRoutes } from './indicators/indicator.routes.ts';
+import { assessmentRoutes } from './assessments/assessment.routes.ts';
+import { dataQualityRoutes } from './data-quality/data-quality.routes.ts';
 
 export const MODULE_ROUTES: [string, FastifyPluginAsyncZod][] = [
   ['/imports', importRoutes],
@@ -19,4 +22,8 @@ export const MODULE_ROUTES: [string, FastifyPluginAsyncZod][] = [
   ['/users', userRoutes],
   ['/audit', auditRoutes],
   ['/groups', groupRoutes],
+  ['/indicators', indicatorRoutes],
+  ['/schools', schoolIndicatorRoutes],
+  ['/assessments', assessmentRoutes],
+  ['/data-quality', dataQualityRoutes],
 ];

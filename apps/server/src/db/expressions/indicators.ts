@@ -1,0 +1,223 @@
+/**
+ * Typed SQL helpers that compute indicator inputs in the database for speed (conventions rule 7). Each
+ * is generated from the domain's own constants and mirrors one domain function; the agreement tests in
+ * modules/indicators/sql-agreement.db.test.ts prove both give the same answers.
+ *
+ *   gradeStage('y.grade')                      ↔ findGrade(code).stage
+ *   schoolStageOfGrade('v.type_code', 'y.grade') ↔ the stage part a grade row belongs to (null: outside the type)
+ *   classSizeColumns('y')                      ↔ classifyClassSize / summariseClassSizes on per-grade averages
+ *   kindergartenWithinLimit('y')               ↔ computeKindergartenClassCompliance with KINDERGARTEN_CLASS_LIMITS
+ *   teacherCountColumns('t', 'bb')             ↔ the per-teacher tests of countTeachersByStagePart
+ *   isBackboneOn('t.id', asOf)                 ↔ isBackboneCountyOrAboveOn with backboneValidUntil()
+ */
+import {
+  BACKBONE_LEVEL,
+  BACKBONE_TERM_YEARS,
+  CERTIFICATE,
+  EDUCATION,
+  GRADES,
+  KINDERGARTEN_CLASS_LIMITS,
+  PE_ART_SUBJECTS,
+  REQUIRED_EDUCATION,
+  SCHOOL_TYPES,
+  STAGES,
+  educationRank,
+  holdsCertificateFor,
+  isCountyOrAbove,
+  type CertificateRule,
+  type Education,
+  type Stage,
+} from '@zhiping/domain';
+import { sql, type RawBuilder } from 'kysely';
+
+const lit = (s: string) => sql.lit(s);
+const list = (values: readonly string[]) => (values.length ? sql.join(values.map(lit)) : sql`NULL`);
+
+/**
+ * The stage of a grade code:
+ * `CASE y.grade WHEN 'K0' THEN 'preschool' … WHEN 'V3' THEN 'vocational' END`.
+ */
+export function gradeStage(gradeColumn: string): RawBuilder<Stage | null> {
+  const whens = GRADES.map((g) => sql`WHEN ${lit(g.code)} THEN ${lit(g.stage)}`);
+  return sql<Stage | null>`(CASE ${sql.ref(gradeColumn)} ${sql.join(whens, sql` `)} END)`;
+}
+
+/** Type codes of special-education schools, whose grade rows (P1…J3) all belong to their 'special' part. */
+export const SPECIAL_TYPE_CODES = SCHOOL_TYPES.filter((t) => t.stages.length === 1 && t.stages[0] === 'special').map((t) => t.code);
+
+/**
+ * The stage part a grade row belongs to: its grade's stage when the school type covers it, 'special' for
+ * every grade of a special-education school, else NULL (the row lies outside the school's type):
+ * `CASE WHEN v.type_code IN ('511',…) THEN 'special' WHEN (v.type_code, <grade stage>) IN (VALUES ('111','preschool'), …) THEN <grade stage> END`.
+ */
+export function schoolStageOfGrade(typeColumn: string, gradeColumn: string): RawBuilder<Stage | null> {
+  const pairs = SCHOOL_TYPES.flatMap((t) => t.stages.map((s) => sql`(${lit(t.code)}, ${lit(s)})`));
+  const stage = gradeStage(gradeColumn);
+  return sql<Stage | null>`(CASE WHEN ${sql.ref(typeColumn)} IN (${list(SPECIAL_TYPE_CODES)}) THEN 'special'
+    WHEN (${sql.ref(typeColumn)}, ${stage}) IN (VALUES ${sql.join(pairs)}) THEN ${stage} END)`;
+}
+
+/** Lower bounds of the class-size bands of classifyClassSize (大班额 56–65, 超大班额 ≥66). */
+export const CLASS_SIZE_BAND_FLOORS = { large: 56, superLarge: 66 } as const;
+
+/**
+ * Class-size aggregates over grade rows, every class of a grade taken at the grade's average size:
+ * `max(y.students::numeric / nullif(y.classes, 0)) AS max_class_size`,
+ * `sum(y.classes) FILTER (WHERE y.students >= 56 * y.classes AND y.students < 66 * y.classes) AS large_classes`,
+ * `sum(y.classes) FILTER (WHERE y.students >= 66 * y.classes) AS super_large_classes`.
+ */
+export function classSizeColumns(alias: string) {
+  const s = sql.ref(`${alias}.students`);
+  const c = sql.ref(`${alias}.classes`);
+  const { large, superLarge } = CLASS_SIZE_BAND_FLOORS;
+  return {
+    maxClassSize: sql<number | null>`max(${s}::numeric / nullif(${c}, 0))`,
+    largeClasses: sql<number>`coalesce(sum(${c}) FILTER (WHERE ${c} > 0 AND ${s} >= ${sql.lit(large)} * ${c} AND ${s} < ${sql.lit(superLarge)} * ${c}), 0)`,
+    superLargeClasses: sql<number>`coalesce(sum(${c}) FILTER (WHERE ${c} > 0 AND ${s} >= ${sql.lit(superLarge)} * ${c}), 0)`,
+  };
+}
+
+/**
+ * Kindergarten classes within their norm, each class at its grade's average:
+ * `sum(y.classes) FILTER (WHERE y.students <= CASE y.grade WHEN 'K0' THEN 20 … END * y.classes)`.
+ */
+export function kindergartenWithinLimit(alias: string): RawBuilder<number> {
+  const kinds = ['K0', 'K1', 'K2', 'K3'] as const;
+  const limit = sql`CASE ${sql.ref(`${alias}.grade`)} ${sql.join(
+    kinds.map((k) => sql`WHEN ${lit(k)} THEN ${sql.lit(KINDERGARTEN_CLASS_LIMITS[k])}`),
+    sql` `,
+  )} END`;
+  return sql<number>`coalesce(sum(${sql.ref(`${alias}.classes`)}) FILTER (WHERE ${sql.ref(`${alias}.students`)} <= ${limit} * ${sql.ref(`${alias}.classes`)}), 0)`;
+}
+
+/** Education levels strictly above a statutory minimum. */
+function educationAbove(level: Education): string[] {
+  return EDUCATION.values.filter((e) => educationRank(e) > educationRank(level));
+}
+
+/** The distinct statutory minimum diplomas, each naming a column `above_<level>`. */
+export const REQUIRED_LEVELS: readonly Education[] = [...new Set(Object.values(REQUIRED_EDUCATION))];
+
+/** Column of teachers above the statutory diploma of a stage. */
+export function aboveColumnOf(stage: Stage): string {
+  return `above_${REQUIRED_EDUCATION[stage]}`;
+}
+
+/** Column of teachers whose certificate counts for a stage. */
+export function certifiedColumnOf(stage: Stage): string {
+  return `certified_${stage}`;
+}
+
+/** Recognition levels that count as 县级以上. */
+export const COUNTY_OR_ABOVE_LEVELS = BACKBONE_LEVEL.values.filter(isCountyOrAbove);
+
+/** The condition on a recognition row `r` of being 区级+ and valid on asOf (an open end is issued + 3 years). */
+function recognitionValidOn(asOf: string | RawBuilder<unknown>): RawBuilder<boolean> {
+  const d = typeof asOf === 'string' ? sql`${asOf}::date` : asOf;
+  return sql<boolean>`r.level IN (${list(COUNTY_OR_ABOVE_LEVELS)}) AND r.issued_on <= ${d}
+    AND coalesce(r.valid_until, (r.issued_on + ${sql.lit(`${BACKBONE_TERM_YEARS} years`)}::interval)::date) >= ${d}`;
+}
+
+/**
+ * True when the teacher holds a 区级+ recognition valid on asOf (a date string or a date expression):
+ * `EXISTS (SELECT 1 FROM teacher_recognition r WHERE r.teacher_id = t.id AND r.level IN ('district',…)
+ *   AND r.issued_on <= $asOf AND coalesce(r.valid_until, (r.issued_on + interval '3 years')::date) >= $asOf)`.
+ */
+export function isBackboneOn(teacherIdColumn: string, asOf: string | RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM teacher_recognition r WHERE r.teacher_id = ${sql.ref(teacherIdColumn)} AND ${recognitionValidOn(asOf)})`;
+}
+
+/** The teachers holding a valid 区级+ recognition on asOf, as a set to join: `(SELECT DISTINCT r.teacher_id FROM teacher_recognition r WHERE …)`. */
+export function backboneTeachersOn(asOf: string): RawBuilder<{ teacher_id: number }> {
+  return sql<{ teacher_id: number }>`(SELECT DISTINCT r.teacher_id FROM teacher_recognition r WHERE ${recognitionValidOn(asOf)})`;
+}
+
+/**
+ * Each school's attributes on a date: the version in force, else the one nearest in time (a school opened
+ * later or closed earlier still gets its name and type):
+ * `(SELECT DISTINCT ON (v.school_id) v.* FROM school_version v ORDER BY v.school_id, <in force> DESC, <days away> ASC)`.
+ */
+export function schoolVersionsOn(
+  asOf: string,
+): RawBuilder<{
+  school_id: number;
+  type_code: string;
+  sponsor: 'public' | 'private';
+  is_inclusive: boolean;
+  urban_rural_code: string;
+  street_id: number | null;
+  name: string;
+}> {
+  const d = sql`${asOf}::date`;
+  return sql`(SELECT DISTINCT ON (v.school_id) v.school_id, v.name, v.type_code, v.sponsor, v.is_inclusive, v.urban_rural_code, v.street_id
+    FROM school_version v
+    ORDER BY v.school_id, (v.valid_from <= ${d} AND (v.valid_to IS NULL OR v.valid_to > ${d})) DESC,
+      CASE WHEN v.valid_from > ${d} THEN v.valid_from - ${d} ELSE ${d} - coalesce(v.valid_to, v.valid_from) END ASC)`;
+}
+
+/**
+ * Where each teacher counts in a school year: the 'full' assignment in force on the statistics date,
+ * else the first one that began during the school year (a teacher first recorded after the statistics
+ * date); a teacher without any assignment counts at teacher.school_id. An inactive teacher counts only
+ * through a closed assignment (history), never through an open one:
+ * `(SELECT DISTINCT ON (a.teacher_id) a.teacher_id, a.school_id, a.valid_from FROM teacher_assignment a JOIN teacher t …
+ *   WHERE a.kind = 'full' AND a.valid_from <= $yearEnd AND (a.valid_to IS NULL OR a.valid_to >= $asOf) …
+ *   ORDER BY a.teacher_id, (a.valid_from <= $asOf) DESC, <latest before asOf, else earliest after> UNION ALL …)`.
+ */
+export function teacherPlacements(
+  asOf: string,
+  yearEnd: string,
+): RawBuilder<{ teacher_id: number; school_id: number; valid_from: string }> {
+  const d = sql`${asOf}::date`;
+  return sql`(SELECT * FROM (SELECT DISTINCT ON (a.teacher_id) a.teacher_id, a.school_id, a.valid_from
+      FROM teacher_assignment a JOIN teacher t ON t.id = a.teacher_id
+      WHERE a.kind = 'full' AND a.valid_from <= ${yearEnd}::date AND (a.valid_to IS NULL OR a.valid_to >= ${d})
+        AND (t.is_active OR a.valid_to IS NOT NULL)
+      ORDER BY a.teacher_id, (a.valid_from <= ${d}) DESC, CASE WHEN a.valid_from <= ${d} THEN ${d} - a.valid_from ELSE a.valid_from - ${d} END ASC) placed
+    UNION ALL
+    SELECT t.id, t.school_id, coalesce(t.joined_school_on, ${d}) FROM teacher t
+      WHERE t.is_active AND t.school_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM teacher_assignment a WHERE a.teacher_id = t.id AND a.kind = 'full'))`;
+}
+
+/** Options of the teacher count columns (the same as countTeachersByStagePart's). */
+export interface TeacherColumnOptions {
+  certificateRule?: CertificateRule;
+  /** Count 校级领导 with a valid recognition as 骨干 (default true). */
+  backboneCountsLeaders?: boolean;
+}
+
+/**
+ * Aggregates of one bucket of teachers (t) whose backbone flag is the boolean column `backboneColumn`:
+ * `count(*) FILTER (WHERE t.post = 'teacher' AND t.is_full_time) AS full_time`,
+ * `… FILTER (WHERE <full time> AND t.education IN ('associate',…)) AS above_secondary_normal` (one per required level),
+ * `… FILTER (WHERE <full time> AND t.subject IN ('体育',…)) AS pe_art`,
+ * `… FILTER (WHERE <full time> AND t.certificate IN (…)) AS certified_<stage>` (one per stage),
+ * `… FILTER (WHERE bb AND (<full time> OR t.post = 'leader')) AS backbone`.
+ */
+export function teacherCountColumns(
+  alias: string,
+  backboneColumn: string,
+  options: TeacherColumnOptions = {},
+): Record<string, RawBuilder<number>> {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  const fullTime = sql`(${col('post')} = 'teacher' AND ${col('is_full_time')})`;
+  const count = (where: RawBuilder<unknown>) => sql<number>`count(*) FILTER (WHERE ${where})`;
+  const counted = options.backboneCountsLeaders === false ? fullTime : sql`(${fullTime} OR ${col('post')} = 'leader')`;
+  const columns: Record<string, RawBuilder<number>> = {
+    full_time: count(fullTime),
+    // People who count for anything (专任教师, and 骨干 leaders): the domain's "teachers outside the schools" warning counts these.
+    counted: count(sql`${fullTime} OR (${sql.ref(backboneColumn)} AND ${counted})`),
+  };
+  for (const level of REQUIRED_LEVELS)
+    columns[`above_${level}`] = count(sql`${fullTime} AND ${col('education')} IN (${list(educationAbove(level))})`);
+  columns.pe_art = count(sql`${fullTime} AND ${col('subject')} IN (${list(PE_ART_SUBJECTS)})`);
+  for (const stage of STAGES) {
+    const certs = CERTIFICATE.values.filter((c) => holdsCertificateFor(c, stage, options.certificateRule ?? 'any'));
+    columns[certifiedColumnOf(stage)] = count(sql`${fullTime} AND ${col('certificate')} IN (${list(certs)})`);
+  }
+  columns.backbone = count(sql`${sql.ref(backboneColumn)} AND ${counted}`);
+  return columns;
+}
+
+/** One bucket as the database returns it: teachers of one school with one raw 任教学段 (null included). */
+export type TeacherBucketRow = { school_id: number; teaching_stage: string | null } & Record<string, number | string | null>;

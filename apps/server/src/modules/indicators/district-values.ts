@@ -1,0 +1,307 @@
+/**
+ * District values over a set of schools (the whole district, or those of a street or sponsor): the 7
+ * resource indicators with their CVs and the share of passing schools per stage, 生师比, 持证率, class
+ * sizes, 骨干 share, 巩固率, 随迁子女, 交流轮岗, 学前 and 高中 rates, coverage, and the catalog entries
+ * Zhiping has no base data for (no_data, decided by manual entries in the assessments).
+ */
+import {
+  BALANCED_RESOURCE_CODES,
+  computeBackboneSchoolsShare,
+  computeCoverage,
+  computeDerivedIndicator,
+  computeHighSchoolGrossEnrolment,
+  computeJuniorRetentionFromRows,
+  computeMigrantPublicShare,
+  computeNineYearRetention,
+  computePreschoolIndicators,
+  computeRatioIndicator,
+  computeRotation,
+  computeStudentTeacherRatio,
+  evaluateStageBalance,
+  resourceAmount,
+  sumPopulation,
+  type BalancedSchoolPart,
+  type BalancedStage,
+  type EvaluationContext,
+  type IndicatorScope,
+  type IndicatorValue,
+  type PopulationBasis,
+  type StageBalanceResult,
+  type Stage,
+} from '@zhiping/domain';
+import type { SchoolResult } from './school-values.ts';
+import { classSizeValues } from './school-values.ts';
+import type { YearInputs } from './year-inputs.ts';
+
+/** Catalog entries without base data in Zhiping. */
+export const MANUAL_ONLY_CODES = [
+  'balanced.special_education_funding_per_student',
+  'balanced.teacher_pay_ratio',
+  'balanced.training_budget_share',
+  'teachers.training_completion_rate',
+  'compulsory.zoned_admission_rate',
+  'compulsory.quota_allocation_share',
+  'compulsory.disabled_enrolment_rate',
+] as const;
+export const NO_BASE_DATA_REASON = '平台暂无该项基础数据，须在督导评估中人工判定';
+
+/** District values over some schools. */
+export interface DistrictResult {
+  values: IndicatorValue[];
+  stageResults: StageBalanceResult[];
+  /** Values that decide assessment items (real computations only). */
+  assessmentValues: IndicatorValue[];
+  warnings: string[];
+}
+
+/** The balanced stage parts (with conditions) of some schools, and the parts left out for missing conditions. */
+export function balancedPartsOf(
+  results: readonly SchoolResult[],
+  stage: BalancedStage,
+): { parts: BalancedSchoolPart[]; missing: SchoolResult[] } {
+  const parts: BalancedSchoolPart[] = [];
+  const missing: SchoolResult[] = [];
+  for (const r of results) {
+    const p = r.parts.find((x) => x.stage === stage);
+    if (!p) continue;
+    if (p.balancedInputs)
+      parts.push({ schoolId: String(r.school.id), label: r.school.name, typeCode: r.school.typeCode, inputs: p.balancedInputs });
+    else if (p.students > 0) missing.push(r);
+  }
+  return { parts, missing };
+}
+
+/** 资源配置 of one stage: the domain's evaluation, with schools lacking conditions reported and left undecided. */
+function evaluateStage(results: readonly SchoolResult[], stage: BalancedStage, context: EvaluationContext): StageBalanceResult {
+  const { parts, missing } = balancedPartsOf(results, stage);
+  const r = evaluateStageBalance({ stage, parts, context });
+  if (missing.length === 0) return r;
+  r.excluded.push(
+    ...missing.map((m) => ({ schoolId: String(m.school.id), label: m.school.name, reason: '缺少本学年办学条件数据，无法判定' })),
+  );
+  r.passingShare = computeDerivedIndicator({
+    code: 'balanced.schools_passing_share',
+    numerator: r.passingShare.numerator,
+    denominator: (r.passingShare.denominator ?? 0) + missing.length,
+    value: null,
+    reason: `${missing.length}所学校缺少办学条件数据，无法判定`,
+    scope: r.passingShare.scope,
+    context,
+  });
+  r.failures.push(`${missing.length}所学校缺少办学条件数据：${missing.map((m) => m.school.name).join('、')}`);
+  r.passed = false;
+  return r;
+}
+
+const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
+
+/** The population basis to use: the one with more rows (户籍 on a tie). */
+function chooseBasis(inputs: YearInputs): PopulationBasis {
+  const n = (b: PopulationBasis) => inputs.population.filter((p) => p.basis === b).length;
+  return n('resident') > n('registered') ? 'resident' : 'registered';
+}
+
+/** Values per stage that sum school parts: 资源配置, 生师比, 持证率, class sizes, 骨干 share. */
+function stageValues(
+  inputs: YearInputs,
+  results: readonly SchoolResult[],
+  stage: Stage,
+  context: EvaluationContext,
+): { values: IndicatorValue[]; stageResult: StageBalanceResult | null } {
+  const scope: IndicatorScope = { level: 'district', stage };
+  const parts = results.flatMap((r) =>
+    r.parts
+      .filter((p) => p.stage === stage)
+      .map((p) => ({ r, p, stats: inputs.parts.get(r.school.id)!.get(stage)!, t: inputs.teachers.get(r.school.id)?.get(stage) })),
+  );
+  const values: IndicatorValue[] = [];
+  let stageResult: StageBalanceResult | null = null;
+  if (stage === 'primary' || stage === 'junior') {
+    stageResult = evaluateStage(results, stage, context);
+    const included = new Set(stageResult.schools.map((s) => s.schoolId));
+    const counted = parts.filter((x) => included.has(String(x.r.school.id)) && x.p.balancedInputs);
+    for (const code of BALANCED_RESOURCE_CODES) {
+      const numerator = sum(counted, (x) => resourceAmount(code, x.p.balancedInputs!));
+      values.push(
+        computeRatioIndicator({ code, numerator, denominator: sum(counted, (x) => x.p.balancedInputs!.students), scope, context }),
+      );
+    }
+    values.push(...stageResult.cvs, stageResult.passingShare);
+    values.push(
+      computeBackboneSchoolsShare(
+        stageResult.schools.flatMap((s) => s.indicators.filter((v) => v.code === 'balanced.backbone_teachers_per100')),
+        scope,
+        context,
+      ),
+    );
+  }
+  const fullTime = sum(parts, (x) => x.t?.fullTime ?? 0);
+  if (stage !== 'preschool' && stage !== 'special')
+    values.push(computeStudentTeacherRatio({ students: sum(parts, (x) => x.stats.students), fullTimeTeachers: fullTime }, scope, context));
+  values.push(
+    computeRatioIndicator({
+      code: 'teachers.certificate_rate',
+      numerator: sum(parts, (x) => x.t?.certified ?? 0),
+      denominator: fullTime,
+      scope,
+      context,
+    }),
+  );
+  if (stage === 'primary' || stage === 'junior') {
+    const maxes = parts.map((x) => x.stats.maxClassSize).filter((m): m is number => m !== null);
+    values.push(
+      ...classSizeValues(
+        {
+          maxClassSize: maxes.length ? Math.max(...maxes) : null,
+          largeClasses: sum(parts, (x) => x.stats.largeClasses),
+          superLargeClasses: sum(parts, (x) => x.stats.superLargeClasses),
+          classes: sum(parts, (x) => x.stats.classes),
+        },
+        scope,
+        context,
+      ),
+    );
+  }
+  return { values, stageResult };
+}
+
+/** Computes the district values over the given schools; `whole` is false under a street or sponsor filter. */
+export function computeDistrict(
+  inputs: YearInputs,
+  results: readonly SchoolResult[],
+  context: EvaluationContext,
+  whole: boolean,
+): DistrictResult {
+  const district: IndicatorScope = { level: 'district' };
+  const warnings: string[] = [...inputs.teacherWarnings];
+  const values: IndicatorValue[] = [];
+  const stageResults: StageBalanceResult[] = [];
+  const ids = new Set(results.map((r) => r.school.id));
+  for (const stage of ['preschool', 'primary', 'junior', 'senior', 'vocational', 'special'] as const) {
+    if (!results.some((r) => r.parts.some((p) => p.stage === stage))) continue;
+    const s = stageValues(inputs, results, stage, context);
+    values.push(...s.values);
+    if (s.stageResult) stageResults.push(s.stageResult);
+  }
+  const junior = results.flatMap((r) => (r.parts.some((p) => p.stage === 'junior') ? (inputs.juniorCohort.get(r.school.id) ?? []) : []));
+  if (junior.length > 0) values.push(computeJuniorRetentionFromRows(junior, inputs.year, district, context));
+  const streets = new Set(results.map((r) => r.school.streetId));
+  const sponsors = new Set(results.map((r) => r.school.sponsor));
+  const cells = inputs.nineYearCells.filter((c) => streets.has(c.streetId) && sponsors.has(c.sponsor));
+  if (cells.length > 0) values.push(computeNineYearRetention(cells, inputs.year, district, context));
+
+  const compulsory = results.flatMap((r) =>
+    r.parts
+      .filter((p) => p.stage === 'primary' || p.stage === 'junior')
+      .map((p) => ({ r, stats: inputs.parts.get(r.school.id)!.get(p.stage)! })),
+  );
+  if (compulsory.length > 0) {
+    const inPublic = sum(
+      compulsory.filter((x) => x.r.school.sponsor === 'public'),
+      (x) => x.stats.migrantChildren,
+    );
+    const total = sum(compulsory, (x) => x.stats.migrantChildren);
+    const v = computeMigrantPublicShare({ inPublicSchools: inPublic, inPurchasedPlaces: 0, total }, district, context);
+    v.warnings.push('未录入政府购买学位就读人数，按0计（仅统计公办学校就读的随迁子女）');
+    values.push(v);
+    const rot = results.map((r) => inputs.rotation.get(r.school.id)).filter((x) => x !== undefined);
+    values.push(
+      ...computeRotation(
+        { eligible: sum(rot, (x) => x.eligible), rotated: sum(rot, (x) => x.rotated), rotatedBackbone: sum(rot, (x) => x.rotatedBackbone) },
+        district,
+        context,
+      ),
+    );
+  }
+
+  const kindergartens = results.flatMap((r) => {
+    const p = inputs.parts.get(r.school.id)?.get('preschool');
+    if (!p) return [];
+    return [
+      {
+        r,
+        p,
+        k: {
+          schoolId: String(r.school.id),
+          label: r.school.name,
+          sponsor: r.school.sponsor,
+          isInclusive: r.school.isInclusive,
+          children: p.students,
+          fullTimeTeachers: inputs.teachers.get(r.school.id)?.get('preschool')?.fullTime ?? 0,
+        },
+      },
+    ];
+  });
+  const basis = chooseBasis(inputs);
+  if (kindergartens.length > 0) {
+    const pre = computePreschoolIndicators({
+      kindergartens: kindergartens.map((x) => x.k),
+      population: sumPopulation(inputs.population, 3, 5, basis),
+      scope: district,
+      context,
+    });
+    if (whole) values.push(pre.grossEnrolmentRate);
+    values.push(pre.inclusiveShare, pre.publicShare, pre.childrenPerTeacher);
+    const classes = sum(kindergartens, (x) => x.p.classes);
+    values.push(
+      computeRatioIndicator({
+        code: 'preschool.class_size_compliance_rate',
+        numerator: sum(kindergartens, (x) => x.p.kindergartenWithinLimit),
+        denominator: classes,
+        scope: { ...district, stage: 'preschool' },
+        context,
+        warnings: ['按各年级平均班额估算（无逐班数据）'],
+      }),
+    );
+  }
+  const high = (stage: Stage) => sum(results, (r) => inputs.parts.get(r.school.id)?.get(stage)?.students ?? 0);
+  if (whole && results.some((r) => inputs.parts.get(r.school.id)?.has('senior') || inputs.parts.get(r.school.id)?.has('vocational'))) {
+    values.push(
+      computeHighSchoolGrossEnrolment(
+        { generalHigh: high('senior'), vocational: high('vocational') },
+        sumPopulation(inputs.population, 15, 17, basis),
+        district,
+        context,
+      ),
+    );
+  }
+  if (!whole) warnings.push('按街镇或举办者筛选时不计算以人口为分母的毛入园（学）率');
+
+  const coverageSchools = results.map((r) => ({
+    schoolId: String(r.school.id),
+    typeCode: r.school.typeCode,
+    sponsor: r.school.sponsor,
+    students: Object.fromEntries([...(inputs.parts.get(r.school.id)?.values() ?? [])].map((p) => [p.stage, p.students])),
+  }));
+  for (const kind of ['group', 'community', 'school_district'] as const) {
+    values.push(
+      computeCoverage({
+        kind,
+        schools: coverageSchools,
+        memberships: inputs.memberships.filter((m) => ids.has(Number(m.schoolId))),
+        scope: district,
+        context,
+      }),
+    );
+  }
+  const assessmentValues = [...values];
+  for (const code of MANUAL_ONLY_CODES)
+    values.push(
+      computeDerivedIndicator({
+        code,
+        numerator: null,
+        denominator: null,
+        value: null,
+        reason: NO_BASE_DATA_REASON,
+        scope: district,
+        context,
+      }),
+    );
+  const failing = results.filter((r) => (inputs.quality.get(r.school.id)?.error ?? 0) > 0).length;
+  if (failing > 0) {
+    const note = `数据质量：${failing}所学校的数据有校验错误，相关指标可能受影响（见数据质量页）`;
+    warnings.push(note);
+    for (const v of values) v.warnings.push(note);
+  }
+  return { values, stageResults, assessmentValues, warnings };
+}

@@ -1,0 +1,54 @@
+/**
+ * In-memory cache of computed years, per database and year, valid while the base data's fingerprint
+ * (count and sum(xmin) of every table the indicators read) is unchanged. Any write to those tables, by
+ * any process, changes the fingerprint, so the next request recomputes; concurrent requests share one
+ * computation. At most MAX_YEARS years are kept per database.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { findFingerprint } from './indicator.repository.ts';
+import { refreshPlannerStatistics } from './planner-statistics.service.ts';
+import { buildYearModel, type YearModel } from './year-model.ts';
+import { loadYearInputs } from './year-loader.ts';
+import type { QualityCounts } from './year-inputs.ts';
+
+const MAX_YEARS = 8;
+
+interface Entry {
+  fingerprint: string;
+  model: Promise<YearModel>;
+}
+
+const caches = new WeakMap<object, Map<number, Entry>>();
+
+/** Reads the data-quality failures per school of a year (provided by the data-quality module). */
+export type QualityReader = (db: Kysely<DB>, year: number) => Promise<Map<number, QualityCounts>>;
+
+/** The computed year, from the cache when the fingerprint still matches. */
+export async function getYearModel(db: Kysely<DB>, year: number, quality: QualityReader): Promise<YearModel> {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  const fingerprint = await findFingerprint(db, year);
+  const hit = cache.get(year);
+  if (hit && hit.fingerprint === fingerprint) return hit.model;
+  const version = createHash('sha256').update(fingerprint).digest('hex').slice(0, 16);
+  const model = refreshPlannerStatistics(db, true)
+    .then(() => loadYearInputs(db, year, version, quality))
+    .then(buildYearModel);
+  cache.delete(year);
+  cache.set(year, { fingerprint, model });
+  model.catch(() => {
+    if (cache.get(year)?.model === model) cache.delete(year);
+  });
+  while (cache.size > MAX_YEARS) cache.delete(cache.keys().next().value!);
+  return model;
+}
+
+/** Drops every cached year of a database (tests and the benchmark measure cold computations). */
+export function clearYearCache(db: Kysely<DB>): void {
+  caches.delete(db);
+}

@@ -1,0 +1,213 @@
+/**
+ * The set-based queries one school year's indicators are loaded with: schools as they stood, grade rows
+ * summed per stage part, conditions, teacher buckets, cohort cells, population, memberships, rotation,
+ * and a cheap fingerprint of all of it. A few statements per year, whatever the number of schools.
+ */
+import { sql, type Kysely } from 'kysely';
+import {
+  backboneTeachersOn,
+  classSizeColumns,
+  isBackboneOn,
+  kindergartenWithinLimit,
+  schoolStageOfGrade,
+  schoolVersionsOn,
+  teacherCountColumns,
+  teacherPlacements,
+  type TeacherBucketRow,
+  type TeacherColumnOptions,
+} from '../../db/expressions/indicators.ts';
+import type { DB } from '../../db/schema.ts';
+
+/** School years with grade rows, newest first. */
+export async function findYearsWithStats(db: Kysely<DB>): Promise<number[]> {
+  const rows = await db.selectFrom('school_year_stat').select('school_year').distinct().orderBy('school_year', 'desc').execute();
+  return rows.map((r) => r.school_year);
+}
+
+/** The district's GB/T 2260 code (population rows carry it). */
+export async function findDistrictRegionCode(db: Kysely<DB>): Promise<string | null> {
+  const d = await db.selectFrom('org_unit').select(['code', 'region_code']).where('kind', '=', 'district').orderBy('id').executeTakeFirst();
+  return d ? (d.region_code ?? d.code) : null;
+}
+
+/**
+ * A fingerprint of every row the year's indicators read: per table `count(*)` and `sum(xmin)` (any insert,
+ * update or delete changes one of them), restricted to the years used where a table is yearly.
+ */
+export async function findFingerprint(db: Kysely<DB>, year: number): Promise<string> {
+  const part = (table: string, where = 'true') =>
+    sql.raw(`(SELECT count(*) || '.' || coalesce(sum(xmin::text::bigint), 0) FROM ${table} WHERE ${where})`);
+  const r = await sql<{ f: string }>`SELECT concat_ws('|',
+    ${part('school')}, ${part('school_version')}, ${part('org_unit')},
+    ${part('school_year_stat', `school_year BETWEEN ${year - 9} AND ${year}`)},
+    ${part('school_condition', `school_year BETWEEN ${year - 1} AND ${year}`)},
+    ${part('teacher')}, ${part('teacher_assignment')}, ${part('teacher_recognition')},
+    ${part('population', `year = ${year}`)}, ${part('school_group')}, ${part('school_group_member')},
+    ${part('indicator_threshold')}, ${part('data_quality_rule')}) AS f`.execute(db);
+  return r.rows[0]!.f;
+}
+
+/** Every school with the version in force on asOf (street name included). */
+export function findSchoolsOn(db: Kysely<DB>, asOf: string) {
+  return sql<{
+    id: number;
+    code: string;
+    name: string;
+    type_code: string;
+    sponsor: 'public' | 'private';
+    is_inclusive: boolean;
+    urban_rural_code: string;
+    street_id: number | null;
+    street_name: string | null;
+  }>`SELECT s.id, s.code, v.name, v.type_code, v.sponsor, v.is_inclusive, v.urban_rural_code, v.street_id, st.name AS street_name
+    FROM school s JOIN ${schoolVersionsOn(asOf)} v ON v.school_id = s.id LEFT JOIN org_unit st ON st.id = v.street_id
+    ORDER BY s.code`
+    .execute(db)
+    .then((r) => r.rows);
+}
+
+/** Grade rows of the year summed per school and stage part (stage NULL: grades outside the school's type). */
+export function findStagePartStats(db: Kysely<DB>, year: number, asOf: string) {
+  const cs = classSizeColumns('y');
+  return sql<{
+    school_id: number;
+    stage: string | null;
+    students: number;
+    classes: number;
+    girls: number;
+    migrant_children: number;
+    disabled_students: number;
+    max_class_size: number | null;
+    large_classes: number;
+    super_large_classes: number;
+    kg_within: number;
+  }>`SELECT y.school_id, ${schoolStageOfGrade('v.type_code', 'y.grade')} AS stage,
+      sum(y.students)::int AS students, sum(y.classes)::int AS classes, sum(y.girls)::int AS girls,
+      sum(y.migrant_children)::int AS migrant_children, sum(y.disabled_students)::int AS disabled_students,
+      ${cs.maxClassSize}::float8 AS max_class_size, ${cs.largeClasses}::int AS large_classes, ${cs.superLargeClasses}::int AS super_large_classes,
+      ${kindergartenWithinLimit('y')}::int AS kg_within
+    FROM school_year_stat y JOIN ${schoolVersionsOn(asOf)} v ON v.school_id = y.school_id
+    WHERE y.school_year = ${year}
+    GROUP BY 1, 2`
+    .execute(db)
+    .then((r) => r.rows);
+}
+
+/** 办学条件 of the year. */
+export function findConditions(db: Kysely<DB>, year: number) {
+  return db
+    .selectFrom('school_condition')
+    .select([
+      'school_id',
+      'teaching_area',
+      'gym_area',
+      'sports_ground_area',
+      'equipment_value',
+      'multimedia_rooms',
+      'music_rooms',
+      'art_rooms',
+    ])
+    .where('school_year', '=', year)
+    .execute();
+}
+
+/** Teachers placed in the school year, counted per school and raw 任教学段 (see teacherCountColumns). */
+export function findTeacherBuckets(
+  db: Kysely<DB>,
+  asOf: string,
+  yearEnd: string,
+  options: TeacherColumnOptions = {},
+): Promise<TeacherBucketRow[]> {
+  const columns = Object.entries(teacherCountColumns('t', 'x.bb', options)).map(([name, expr]) => sql`${expr}::int AS ${sql.ref(name)}`);
+  return sql<TeacherBucketRow>`SELECT x.school_id, t.teaching_stage, ${sql.join(columns)}
+    FROM (SELECT p.teacher_id, p.school_id, (b.teacher_id IS NOT NULL) AS bb
+          FROM ${teacherPlacements(asOf, yearEnd)} p LEFT JOIN ${backboneTeachersOn(asOf)} b ON b.teacher_id = p.teacher_id) x
+    JOIN teacher t ON t.id = x.teacher_id
+    GROUP BY x.school_id, t.teaching_stage`
+    .execute(db)
+    .then((r) => r.rows);
+}
+
+/** Per school, the rows of the cohort that graduates from 初中 at the end of `year`. */
+export function findJuniorCohortRows(db: Kysely<DB>, year: number) {
+  return db
+    .selectFrom('school_year_stat')
+    .select(['school_id', 'school_year', 'grade', 'students', 'graduates', 'transfers_in', 'transfers_out'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('school_year', '=', year - 2), eb('grade', '=', 'J1')]),
+        eb.and([eb('school_year', '=', year - 1), eb('grade', '=', 'J2')]),
+        eb.and([eb('school_year', '=', year), eb('grade', '=', 'J3')]),
+      ]),
+    )
+    .execute();
+}
+
+/** The cells (year − 8 + k, k-th compulsory grade) of the cohort in grade 9 in `year`, summed by street and sponsor as of asOf. */
+export function findNineYearCells(db: Kysely<DB>, year: number, asOf: string, grades: readonly string[]) {
+  const cells = grades.map((g, k) => sql`(${year - grades.length + 1 + k}::int, ${g}::text)`);
+  return sql<{
+    street_id: number | null;
+    sponsor: 'public' | 'private';
+    school_year: number;
+    grade: string;
+    students: number;
+    graduates: number;
+    transfers_in: number;
+    transfers_out: number;
+  }>`
+    SELECT v.street_id, v.sponsor, y.school_year, y.grade, sum(y.students)::int AS students, sum(y.graduates)::int AS graduates,
+      sum(y.transfers_in)::int AS transfers_in, sum(y.transfers_out)::int AS transfers_out
+    FROM school_year_stat y JOIN ${schoolVersionsOn(asOf)} v ON v.school_id = y.school_id
+    WHERE (y.school_year, y.grade) IN (VALUES ${sql.join(cells)})
+    GROUP BY 1, 2, 3, 4`
+    .execute(db)
+    .then((r) => r.rows);
+}
+
+/** Population rows of the district in a year (every age and basis). */
+export function findPopulation(db: Kysely<DB>, regionCode: string, year: number) {
+  return db
+    .selectFrom('population')
+    .select(['age', 'count', 'basis', 'source'])
+    .where('region_code', '=', regionCode)
+    .where('year', '=', year)
+    .execute();
+}
+
+/** Every membership of groups, 教共体 and 学区 (dated; the domain picks those in force). */
+export function findMemberships(db: Kysely<DB>) {
+  return db
+    .selectFrom('school_group_member as m')
+    .innerJoin('school_group as g', 'g.id', 'm.group_id')
+    .select(['m.school_id', 'g.kind', 'g.id as group_id', 'm.valid_from', 'm.valid_to'])
+    .where('g.kind', 'in', ['education_group', 'community', 'school_district'])
+    .execute();
+}
+
+/** Years (at the placement's start) a teacher must have served at the school to be due for rotation [P]. */
+export const ROTATION_ELIGIBLE_YEARS = 6;
+
+/**
+ * Per home school: 专任教师 of primary/junior placed on asOf who had served ≥6 years there (due to rotate),
+ * teachers who began a 交流轮岗 ('partial' assignment) during the school year, and the 骨干 among them.
+ */
+export function findRotationCounts(db: Kysely<DB>, asOf: string, yearEnd: string) {
+  return sql<{ school_id: number; eligible: number; rotated: number; rotated_backbone: number }>`
+    WITH due AS (
+      SELECT p.school_id, count(*)::int AS n FROM ${teacherPlacements(asOf, yearEnd)} p JOIN teacher t ON t.id = p.teacher_id
+      WHERE t.post = 'teacher' AND t.is_full_time AND t.teaching_stage IN ('primary', 'junior')
+        AND p.valid_from <= (${asOf}::date - ${sql.lit(`${ROTATION_ELIGIBLE_YEARS} years`)}::interval)::date
+      GROUP BY 1),
+    went AS (
+      SELECT coalesce(a.home_school_id, t.school_id) AS school_id, count(DISTINCT a.teacher_id)::int AS n,
+        count(DISTINCT a.teacher_id) FILTER (WHERE ${isBackboneOn('a.teacher_id', sql`a.valid_from`)})::int AS backbone
+      FROM teacher_assignment a JOIN teacher t ON t.id = a.teacher_id
+      WHERE a.kind = 'partial' AND a.valid_from BETWEEN ${asOf}::date AND ${yearEnd}::date
+      GROUP BY 1)
+    SELECT coalesce(due.school_id, went.school_id) AS school_id, coalesce(due.n, 0) AS eligible, coalesce(went.n, 0) AS rotated,
+      coalesce(went.backbone, 0) AS rotated_backbone
+    FROM due FULL JOIN went ON went.school_id = due.school_id`
+    .execute(db)
+    .then((r) => r.rows.filter((x) => x.school_id !== null));
+}

@@ -1,0 +1,154 @@
+/**
+ * Loads one school year's inputs with the repository's set-based queries (run concurrently) and shapes
+ * them for the pure domain: stage parts, conditions, teacher counts after the split, cohorts, population,
+ * memberships, rotation and data-quality counts.
+ */
+import { GRADES, type CohortStatRow, type Membership, type PopulationBasis, type Stage } from '@zhiping/domain';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import * as repo from './indicator.repository.ts';
+import { combineTeacherBuckets } from './teacher-counts.ts';
+import { findThresholds } from './threshold.repository.ts';
+import { schoolYearEnd, statisticsDate, type QualityCounts, type SchoolRef, type StagePartStats, type YearInputs } from './year-inputs.ts';
+
+/** Grades of the compulsory nine years, in order (P1…J3). */
+export const COMPULSORY_GRADES = GRADES.filter((g) => g.stage === 'primary' || g.stage === 'junior').map((g) => g.code);
+
+const KIND_OF_GROUP = { education_group: 'group', community: 'community', school_district: 'school_district' } as const;
+
+/** Reads and shapes the inputs of a year; `quality` gives the data-quality failures per school. */
+export async function loadYearInputs(
+  db: Kysely<DB>,
+  year: number,
+  dataVersion: string,
+  quality: (db: Kysely<DB>, year: number) => Promise<Map<number, QualityCounts>>,
+): Promise<YearInputs> {
+  const asOf = statisticsDate(year);
+  const yearEnd = schoolYearEnd(year);
+  const regionCode = await repo.findDistrictRegionCode(db);
+  const [schoolRows, partRows, conditionRows, buckets, junior, nine, population, memberships, rotation, thresholds, qualityCounts] =
+    await Promise.all([
+      repo.findSchoolsOn(db, asOf),
+      repo.findStagePartStats(db, year, asOf),
+      repo.findConditions(db, year),
+      repo.findTeacherBuckets(db, asOf, yearEnd),
+      repo.findJuniorCohortRows(db, year),
+      repo.findNineYearCells(db, year, asOf, COMPULSORY_GRADES),
+      regionCode ? repo.findPopulation(db, regionCode, year) : Promise.resolve([]),
+      repo.findMemberships(db),
+      repo.findRotationCounts(db, asOf, yearEnd),
+      findThresholds(db),
+      quality(db, year),
+    ]);
+
+  const allSchools = new Map<number, SchoolRef>(
+    schoolRows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        typeCode: r.type_code,
+        sponsor: r.sponsor,
+        isInclusive: r.is_inclusive,
+        urbanRuralCode: r.urban_rural_code,
+        streetId: r.street_id,
+        streetName: r.street_name,
+      },
+    ]),
+  );
+  const parts = new Map<number, Map<Stage, StagePartStats>>();
+  const outsideStudents = new Map<number, number>();
+  for (const r of partRows) {
+    if (r.stage === null) {
+      outsideStudents.set(r.school_id, (outsideStudents.get(r.school_id) ?? 0) + r.students);
+      continue;
+    }
+    const m = parts.get(r.school_id) ?? new Map<Stage, StagePartStats>();
+    m.set(r.stage as Stage, {
+      stage: r.stage as Stage,
+      students: r.students,
+      classes: r.classes,
+      girls: r.girls,
+      migrantChildren: r.migrant_children,
+      disabledStudents: r.disabled_students,
+      maxClassSize: r.max_class_size,
+      largeClasses: r.large_classes,
+      superLargeClasses: r.super_large_classes,
+      kindergartenWithinLimit: r.kg_within,
+    });
+    parts.set(r.school_id, m);
+  }
+  const conditions = new Map(
+    conditionRows.map((c) => [
+      c.school_id,
+      {
+        teachingArea: c.teaching_area,
+        gymArea: c.gym_area,
+        sportsGroundArea: c.sports_ground_area,
+        equipmentValue: c.equipment_value,
+        multimediaRooms: c.multimedia_rooms,
+        musicRooms: c.music_rooms,
+        artRooms: c.art_rooms,
+      },
+    ]),
+  );
+  // The year's schools: those with grade rows or conditions.
+  const schools = new Map([...allSchools].filter(([id]) => parts.has(id) || conditions.has(id) || outsideStudents.has(id)));
+  const studentsOf = (id: number) =>
+    Object.fromEntries([...(parts.get(id)?.values() ?? [])].map((p) => [p.stage, p.students])) as Partial<Record<Stage, number>>;
+  const teachers = combineTeacherBuckets(
+    buckets,
+    [...schools.values()].map((s) => ({ id: s.id, typeCode: s.typeCode, students: studentsOf(s.id) })),
+  );
+
+  const juniorCohort = new Map<number, CohortStatRow[]>();
+  for (const r of junior) {
+    const rows = juniorCohort.get(r.school_id) ?? [];
+    rows.push({
+      schoolYear: r.school_year,
+      grade: r.grade,
+      students: r.students,
+      graduates: r.graduates,
+      transfersIn: r.transfers_in,
+      transfersOut: r.transfers_out,
+    });
+    juniorCohort.set(r.school_id, rows);
+  }
+  return {
+    year,
+    asOf,
+    yearEnd,
+    dataVersion,
+    thresholds,
+    schools,
+    parts,
+    outsideStudents,
+    conditions,
+    teachers: teachers.counts,
+    teacherWarnings: teachers.warnings,
+    juniorCohort,
+    nineYearCells: nine.map((r) => ({
+      streetId: r.street_id,
+      sponsor: r.sponsor,
+      schoolYear: r.school_year,
+      grade: r.grade,
+      students: r.students,
+      graduates: r.graduates,
+      transfersIn: r.transfers_in,
+      transfersOut: r.transfers_out,
+    })),
+    population: population.map((p) => ({ age: p.age, count: p.count, basis: p.basis as PopulationBasis, source: p.source })),
+    memberships: memberships.map((m): Membership => ({
+      schoolId: String(m.school_id),
+      kind: KIND_OF_GROUP[m.kind as keyof typeof KIND_OF_GROUP],
+      unitId: String(m.group_id),
+      joinedOn: m.valid_from,
+      leftOn: m.valid_to,
+    })),
+    rotation: new Map(
+      rotation.map((r) => [r.school_id, { eligible: r.eligible, rotated: r.rotated, rotatedBackbone: r.rotated_backbone }]),
+    ),
+    quality: qualityCounts,
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * A computed school year: every school's values, the whole district's values, and district values under
+ * street or sponsor filters (computed on first use). Built from YearInputs by the pure domain; cached per
+ * (database, year, data fingerprint) by indicator-cache.ts.
+ */
+import type { EvaluationContext } from '@zhiping/domain';
+import { computeDistrict, type DistrictResult } from './district-values.ts';
+import { computeSchoolResult, type SchoolResult } from './school-values.ts';
+import type { YearInputs } from './year-inputs.ts';
+
+/** Filters that narrow the district to some schools. */
+export interface SchoolFilter {
+  streetId?: number | undefined;
+  sponsor?: 'public' | 'private' | undefined;
+}
+
+/** One computed year. */
+export interface YearModel {
+  inputs: YearInputs;
+  context: EvaluationContext;
+  schools: Map<number, SchoolResult>;
+  district: DistrictResult;
+  filtered: Map<string, DistrictResult>;
+  computedAt: Date;
+}
+
+/** Computes every school and the whole district. */
+export function buildYearModel(inputs: YearInputs): YearModel {
+  const context: EvaluationContext = { thresholds: inputs.thresholds, asOf: inputs.asOf };
+  const schools = new Map<number, SchoolResult>();
+  for (const s of inputs.schools.values()) schools.set(s.id, computeSchoolResult(inputs, s, context));
+  const district = computeDistrict(inputs, [...schools.values()], context, true);
+  return { inputs, context, schools, district, filtered: new Map(), computedAt: new Date() };
+}
+
+/** True when a filter narrows the district. */
+export function isFiltered(f: SchoolFilter): boolean {
+  return f.streetId !== undefined || f.sponsor !== undefined;
+}
+
+/** The schools a filter keeps. */
+export function filterSchools(model: YearModel, f: SchoolFilter): SchoolResult[] {
+  return [...model.schools.values()].filter(
+    (r) => (f.streetId === undefined || r.school.streetId === f.streetId) && (f.sponsor === undefined || r.school.sponsor === f.sponsor),
+  );
+}
+
+/** District values under a filter (the whole district without one), memoised on the model. */
+export function districtFor(model: YearModel, f: SchoolFilter): DistrictResult {
+  if (!isFiltered(f)) return model.district;
+  const key = `${f.streetId ?? ''}|${f.sponsor ?? ''}`;
+  let r = model.filtered.get(key);
+  if (!r) {
+    r = computeDistrict(model.inputs, filterSchools(model, f), model.context, false);
+    model.filtered.set(key, r);
+  }
+  return r;
+}
