@@ -65,6 +65,7 @@ export async function commitJob(client: TestClient, id: string): Promise<ImportJ
 /** Uploads, validates and commits; fails the test when the dry run finds errors. */
 export async function importFile(client: TestClient, kind: string, content: Buffer): Promise<ImportJob> {
   const job = await uploadAndValidate(client, kind, content);
-  if (job.status !== 'validated') throw new Error(`dry run of ${kind} ${job.status}: ${JSON.stringify(job.errors.slice(0, 5))} ${job.message}`);
+  if (job.status !== 'validated')
+    throw new Error(`dry run of ${kind} ${job.status}: ${JSON.stringify(job.errors.slice(0, 5))} ${job.message}`);
   return commitJob(client, job.id);
 }

@@ -5,8 +5,20 @@
  */
 import type { ConditionImportRow, PopulationImportRow, SchoolImportRow, StudentStatImportRow, TeacherImportRow } from './rows.ts';
 import {
-  BACKBONE_LEVEL_DOMAIN, CERTIFICATE_DOMAIN, EDUCATION_DOMAIN, GENDER_DOMAIN, GRADE_DOMAIN, POPULATION_BASIS_DOMAIN, POST_DOMAIN,
-  SCHOOL_TYPE_DOMAIN, SPONSOR_DOMAIN, STAFFING_DOMAIN, SUBJECT_DOMAIN, TEACHING_STAGE_DOMAIN, TITLE_DOMAIN, URBAN_RURAL_DOMAIN,
+  BACKBONE_LEVEL_DOMAIN,
+  CERTIFICATE_DOMAIN,
+  EDUCATION_DOMAIN,
+  GENDER_DOMAIN,
+  GRADE_DOMAIN,
+  POPULATION_BASIS_DOMAIN,
+  POST_DOMAIN,
+  SCHOOL_TYPE_DOMAIN,
+  SPONSOR_DOMAIN,
+  STAFFING_DOMAIN,
+  SUBJECT_DOMAIN,
+  TEACHING_STAGE_DOMAIN,
+  TITLE_DOMAIN,
+  URBAN_RURAL_DOMAIN,
   type CodeDomain,
 } from './code-domains.ts';
 
@@ -78,11 +90,27 @@ const SCHOOLS: ImportTemplate<'schools'> = {
   columns: [
     { key: 'code', header: '学校标识码', type: 'text', required: true, pattern: SCHOOL_CODE, note: '10位学校标识码', width: 14 },
     { key: 'name', header: '学校名称', type: 'text', required: true, maxLength: 100, width: 28 },
-    { key: 'typeCode', header: '办学类型代码', type: 'code', required: true, codes: SCHOOL_TYPE_DOMAIN, note: 'JY/T 1001 办学类型代码，可填代码或名称', width: 22 },
+    {
+      key: 'typeCode',
+      header: '办学类型代码',
+      type: 'code',
+      required: true,
+      codes: SCHOOL_TYPE_DOMAIN,
+      note: 'JY/T 1001 办学类型代码，可填代码或名称',
+      width: 22,
+    },
     { key: 'sponsor', header: '举办者类型', type: 'code', required: true, codes: SPONSOR_DOMAIN },
     { key: 'isInclusive', header: '是否普惠', type: 'boolean', required: false, note: '幼儿园填写：是/否；空白视为“否”' },
     { key: 'urbanRuralCode', header: '城乡分类代码', type: 'code', required: true, codes: URBAN_RURAL_DOMAIN, width: 16 },
-    { key: 'streetName', header: '所在街镇', type: 'text', required: false, maxLength: 50, note: '街道或镇的名称；新名称会自动建立', width: 14 },
+    {
+      key: 'streetName',
+      header: '所在街镇',
+      type: 'text',
+      required: false,
+      maxLength: 50,
+      note: '街道或镇的名称；新名称会自动建立',
+      width: 14,
+    },
     { key: 'address', header: '地址', type: 'text', required: false, maxLength: 200, width: 30 },
     { key: 'longitude', header: '经度', type: 'decimal', required: false, min: -180, max: 180 },
     { key: 'latitude', header: '纬度', type: 'decimal', required: false, min: -90, max: 90 },
@@ -161,7 +189,14 @@ const POPULATION: ImportTemplate<'population'> = {
   keyFields: ['regionCode', 'year', 'basis', 'age'],
   columns: [
     { key: 'year', header: '年份', type: 'integer', required: true, ...YEARS },
-    { key: 'regionCode', header: '区划代码', type: 'text', required: true, pattern: { regex: /^\d{6}$/, message: '区划代码应为6位数字' }, note: 'GB/T 2260 六位代码' },
+    {
+      key: 'regionCode',
+      header: '区划代码',
+      type: 'text',
+      required: true,
+      pattern: { regex: /^\d{6}$/, message: '区划代码应为6位数字' },
+      note: 'GB/T 2260 六位代码',
+    },
     { key: 'age', header: '年龄', type: 'integer', required: true, min: 0, max: 120, note: '周岁，0–120' },
     { key: 'count', header: '人口数', required: true, ...COUNT },
     { key: 'basis', header: '口径', type: 'code', required: true, codes: POPULATION_BASIS_DOMAIN },

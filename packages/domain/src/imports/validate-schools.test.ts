@@ -19,8 +19,17 @@ describe('validateSchoolRow', () => {
     expect(validateSchoolRow(GOOD)).toEqual({
       ok: true,
       row: {
-        code: '3500000001', name: '示例区实验小学', typeCode: '211', sponsor: 'public', isInclusive: false, urbanRuralCode: '111',
-        streetName: '城关街道', address: '人民路1号', longitude: 106.55, latitude: 29.56, openedOn: null,
+        code: '3500000001',
+        name: '示例区实验小学',
+        typeCode: '211',
+        sponsor: 'public',
+        isInclusive: false,
+        urbanRuralCode: '111',
+        streetName: '城关街道',
+        address: '人民路1号',
+        longitude: 106.55,
+        latitude: 29.56,
+        openedOn: null,
       },
     });
   });
@@ -49,12 +58,27 @@ describe('validateSchoolRow', () => {
   });
 
   it('defaults the optional columns when they are absent from the file', () => {
-    const r = validateSchoolRow({ code: '3500000002', name: '阳光幼儿园', typeCode: '幼儿园', sponsor: 'private', urbanRuralCode: '主城区' });
+    const r = validateSchoolRow({
+      code: '3500000002',
+      name: '阳光幼儿园',
+      typeCode: '幼儿园',
+      sponsor: 'private',
+      urbanRuralCode: '主城区',
+    });
     expect(r).toEqual({
       ok: true,
       row: {
-        code: '3500000002', name: '阳光幼儿园', typeCode: '111', sponsor: 'private', isInclusive: false, urbanRuralCode: '111',
-        streetName: null, address: '', longitude: null, latitude: null, openedOn: null,
+        code: '3500000002',
+        name: '阳光幼儿园',
+        typeCode: '111',
+        sponsor: 'private',
+        isInclusive: false,
+        urbanRuralCode: '111',
+        streetName: null,
+        address: '',
+        longitude: null,
+        latitude: null,
+        openedOn: null,
       },
     });
   });

@@ -1,7 +1,19 @@
 /** SQL of exports: each kind's rows within a data scope, in the import row shapes (so an export re-imports unchanged). */
 import type {
-  BackboneLevel, Certificate, ConditionImportRow, Education, Gender, PopulationBasis, PopulationImportRow, Post, SchoolImportRow, Sponsor,
-  Stage, Staffing, StudentStatImportRow, Title,
+  BackboneLevel,
+  Certificate,
+  ConditionImportRow,
+  Education,
+  Gender,
+  PopulationBasis,
+  PopulationImportRow,
+  Post,
+  SchoolImportRow,
+  Sponsor,
+  Stage,
+  Staffing,
+  StudentStatImportRow,
+  Title,
 } from '@zhiping/domain';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -20,7 +32,19 @@ export async function findSchoolsForExport(db: Kysely<DB>, scope: DataScope): Pr
     .selectFrom('school as s')
     .innerJoin('school_version as v', (j) => j.onRef('v.school_id', '=', 's.id').on('v.valid_to', 'is', null))
     .leftJoin('org_unit as st', 'st.id', 'v.street_id')
-    .select(['s.code', 's.opened_on', 'v.name', 'v.type_code', 'v.sponsor', 'v.is_inclusive', 'v.urban_rural_code', 'st.name as street_name', 'v.address', 'v.longitude', 'v.latitude'])
+    .select([
+      's.code',
+      's.opened_on',
+      'v.name',
+      'v.type_code',
+      'v.sponsor',
+      'v.is_inclusive',
+      'v.urban_rural_code',
+      'st.name as street_name',
+      'v.address',
+      'v.longitude',
+      'v.latitude',
+    ])
     .orderBy('s.code');
   if (ids) q = q.where('s.id', 'in', ids);
   return (await q.execute()).map((r) => ({
@@ -39,7 +63,11 @@ export async function findSchoolsForExport(db: Kysely<DB>, scope: DataScope): Pr
 }
 
 /** Per-grade statistics, optionally of one school year. */
-export async function findStudentStatsForExport(db: Kysely<DB>, scope: DataScope, year: number | undefined): Promise<StudentStatImportRow[]> {
+export async function findStudentStatsForExport(
+  db: Kysely<DB>,
+  scope: DataScope,
+  year: number | undefined,
+): Promise<StudentStatImportRow[]> {
   const ids = schoolIdsOf(scope);
   if (ids?.length === 0) return [];
   let q = db.selectFrom('school_year_stat as y').innerJoin('school as s', 's.id', 'y.school_id').select(['s.code']).selectAll('y');
@@ -65,7 +93,13 @@ export async function findStudentStatsForExport(db: Kysely<DB>, scope: DataScope
 export async function findConditionsForExport(db: Kysely<DB>, scope: DataScope, year: number | undefined): Promise<ConditionImportRow[]> {
   const ids = schoolIdsOf(scope);
   if (ids?.length === 0) return [];
-  let q = db.selectFrom('school_condition as c').innerJoin('school as s', 's.id', 'c.school_id').select(['s.code']).selectAll('c').orderBy('c.school_year').orderBy('s.code');
+  let q = db
+    .selectFrom('school_condition as c')
+    .innerJoin('school as s', 's.id', 'c.school_id')
+    .select(['s.code'])
+    .selectAll('c')
+    .orderBy('c.school_year')
+    .orderBy('s.code');
   if (ids) q = q.where('c.school_id', 'in', ids);
   if (year !== undefined) q = q.where('c.school_year', '=', year);
   return (await q.execute()).map((r) => ({
@@ -104,9 +138,24 @@ export async function findTeachersForExport(db: Kysely<DB>, scope: DataScope) {
       (j) => j.onRef('r.teacher_id', '=', 't.id'),
     )
     .select([
-      't.id_number_enc', 't.id_number_masked', 't.name', 't.gender', 't.birth_date', 's.code as school_code', 't.post', 't.is_full_time',
-      't.teaching_stage', 't.subject', 't.education', 't.title', 't.certificate', 't.staffing', 't.joined_school_on', 'r.level',
-      'r.issued_on', 'r.valid_until',
+      't.id_number_enc',
+      't.id_number_masked',
+      't.name',
+      't.gender',
+      't.birth_date',
+      's.code as school_code',
+      't.post',
+      't.is_full_time',
+      't.teaching_stage',
+      't.subject',
+      't.education',
+      't.title',
+      't.certificate',
+      't.staffing',
+      't.joined_school_on',
+      'r.level',
+      'r.issued_on',
+      'r.valid_until',
     ])
     .where('t.is_active', '=', true)
     .orderBy('s.code')
@@ -140,5 +189,12 @@ export async function findTeachersForExport(db: Kysely<DB>, scope: DataScope) {
 export async function findPopulationForExport(db: Kysely<DB>, year: number | undefined): Promise<PopulationImportRow[]> {
   let q = db.selectFrom('population').selectAll().orderBy('region_code').orderBy('year').orderBy('basis').orderBy('age');
   if (year !== undefined) q = q.where('year', '=', year);
-  return (await q.execute()).map((r) => ({ year: r.year, regionCode: r.region_code, age: r.age, count: r.count, basis: r.basis as PopulationBasis, source: r.source }));
+  return (await q.execute()).map((r) => ({
+    year: r.year,
+    regionCode: r.region_code,
+    age: r.age,
+    count: r.count,
+    basis: r.basis as PopulationBasis,
+    source: r.source,
+  }));
 }

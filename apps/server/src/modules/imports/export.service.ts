@@ -21,13 +21,24 @@ export interface ExportFile extends XlsxDownload {
 }
 
 /** The rows of a kind as template cells. */
-async function exportCells(ctx: ServiceContext, kind: ImportKind, scope: DataScope, year: number | undefined, fullIds: boolean): Promise<CellValue[][]> {
+async function exportCells(
+  ctx: ServiceContext,
+  kind: ImportKind,
+  scope: DataScope,
+  year: number | undefined,
+  fullIds: boolean,
+): Promise<CellValue[][]> {
   switch (kind) {
     case 'schools':
       return (await repo.findSchoolsForExport(ctx.db, scope)).map((r) => formatImportRow('schools', r));
     case 'students': {
       const rows = await repo.findStudentStatsForExport(ctx.db, scope, year);
-      rows.sort((a, b) => a.schoolYear - b.schoolYear || a.schoolCode.localeCompare(b.schoolCode) || (GRADE_ORDER.get(a.grade) ?? 99) - (GRADE_ORDER.get(b.grade) ?? 99));
+      rows.sort(
+        (a, b) =>
+          a.schoolYear - b.schoolYear ||
+          a.schoolCode.localeCompare(b.schoolCode) ||
+          (GRADE_ORDER.get(a.grade) ?? 99) - (GRADE_ORDER.get(b.grade) ?? 99),
+      );
       return rows.map((r) => formatImportRow('students', r));
     }
     case 'conditions':
@@ -55,7 +66,12 @@ export async function exportKind(ctx: ServiceContext, kind: ImportKind, query: E
     action: `export.${kind}`,
     entityType: kind,
     summary: `导出${label} ${cells.length} 行${year !== undefined ? `（${year} 年）` : ''}${fullIds ? '，含完整身份证号' : ''}`,
-    after: { rows: cells.length, year: year ?? null, fullIdNumbers: fullIds, scope: scope.kind === 'schools' ? scope.schoolIds : 'district' },
+    after: {
+      rows: cells.length,
+      year: year ?? null,
+      fullIdNumbers: fullIds,
+      scope: scope.kind === 'schools' ? scope.schoolIds : 'district',
+    },
   });
   return { fileName: `${label}${year ?? ''}导出.xlsx`, buffer, rowCount: cells.length };
 }

@@ -16,9 +16,24 @@ const BAD_CHECKSUM = ID_B.slice(0, 17) + (ID_B[17] === '1' ? '2' : '1');
 /** A teacher row in template column order. */
 function teacherRow(id: string, change: Partial<Record<string, unknown>> = {}): unknown[] {
   const base: Record<string, unknown> = {
-    身份证号: id, 姓名: '王芳', 性别: null, 出生日期: null, 学校标识码: SCHOOL, 岗位类别: '专任教师', 是否专任教师: '是', 任教学段: '小学', 任教学科: '语文',
-    最高学历: '本科', 专业技术职务: '二级教师', 教师资格证: '小学', 编制情况: '在编', 调入本校日期: '2015-09-01', 骨干教师级别: null, 骨干认定日期: null,
-    骨干有效期至: null, ...change,
+    身份证号: id,
+    姓名: '王芳',
+    性别: null,
+    出生日期: null,
+    学校标识码: SCHOOL,
+    岗位类别: '专任教师',
+    是否专任教师: '是',
+    任教学段: '小学',
+    任教学科: '语文',
+    最高学历: '本科',
+    专业技术职务: '二级教师',
+    教师资格证: '小学',
+    编制情况: '在编',
+    调入本校日期: '2015-09-01',
+    骨干教师级别: null,
+    骨干认定日期: null,
+    骨干有效期至: null,
+    ...change,
   };
   return TEACHER_HEADERS.map((h) => base[h] ?? null);
 }
@@ -36,9 +51,50 @@ describe('import templates', () => {
   it('serves each kind with the issue’s Chinese headers and drop-down lists from the code lists', async () => {
     const expected: Record<string, string[]> = {
       schools: ['学校标识码', '学校名称', '办学类型代码', '举办者类型', '是否普惠', '城乡分类代码', '所在街镇', '地址', '经度', '纬度'],
-      students: ['学年', '学校标识码', '年级', '班数', '在校生数', '女生数', '招生数', '毕业生数', '转入数', '转出数', '随迁子女数', '残疾学生数'],
-      conditions: ['学年', '学校标识码', '教学及辅助用房面积', '体育馆面积', '运动场地面积', '教学仪器设备值', '网络多媒体教室数', '音乐教室数', '美术教室数', '图书册数'],
-      teachers: ['身份证号', '姓名', '性别', '出生日期', '学校标识码', '岗位类别', '是否专任教师', '任教学段', '任教学科', '最高学历', '专业技术职务', '教师资格证', '编制情况', '调入本校日期', '骨干教师级别', '骨干认定日期'],
+      students: [
+        '学年',
+        '学校标识码',
+        '年级',
+        '班数',
+        '在校生数',
+        '女生数',
+        '招生数',
+        '毕业生数',
+        '转入数',
+        '转出数',
+        '随迁子女数',
+        '残疾学生数',
+      ],
+      conditions: [
+        '学年',
+        '学校标识码',
+        '教学及辅助用房面积',
+        '体育馆面积',
+        '运动场地面积',
+        '教学仪器设备值',
+        '网络多媒体教室数',
+        '音乐教室数',
+        '美术教室数',
+        '图书册数',
+      ],
+      teachers: [
+        '身份证号',
+        '姓名',
+        '性别',
+        '出生日期',
+        '学校标识码',
+        '岗位类别',
+        '是否专任教师',
+        '任教学段',
+        '任教学科',
+        '最高学历',
+        '专业技术职务',
+        '教师资格证',
+        '编制情况',
+        '调入本校日期',
+        '骨干教师级别',
+        '骨干认定日期',
+      ],
       population: ['年份', '区划代码', '年龄', '人口数', '口径'],
     };
     for (const [kind, headers] of Object.entries(expected)) {
@@ -51,21 +107,50 @@ describe('import templates', () => {
     }
     const { workbook } = await readXlsx((await admin.get('/api/v1/imports/templates/students')).rawPayload);
     const grades = workbook.getWorksheet('代码表')!.getColumn(1).values.slice(2);
-    expect(grades).toEqual(['托班', '小班', '中班', '大班', '一年级', '二年级', '三年级', '四年级', '五年级', '六年级', '七年级', '八年级', '九年级', '高一', '高二', '高三', '中职一年级', '中职二年级', '中职三年级']);
-    const validation = (workbook.getWorksheet('学年学生') as unknown as { dataValidations: { find(a: string): ExcelJS.DataValidation | undefined } }).dataValidations.find('C2');
+    expect(grades).toEqual([
+      '托班',
+      '小班',
+      '中班',
+      '大班',
+      '一年级',
+      '二年级',
+      '三年级',
+      '四年级',
+      '五年级',
+      '六年级',
+      '七年级',
+      '八年级',
+      '九年级',
+      '高一',
+      '高二',
+      '高三',
+      '中职一年级',
+      '中职二年级',
+      '中职三年级',
+    ]);
+    const validation = (
+      workbook.getWorksheet('学年学生') as unknown as { dataValidations: { find(a: string): ExcelJS.DataValidation | undefined } }
+    ).dataValidations.find('C2');
     expect(validation).toMatchObject({ type: 'list', formulae: ["'代码表'!$A$2:$A$20"] });
   });
 });
 
 describe('upload checks', () => {
   it('answers 400 with a Chinese message for a file that is not xlsx, a corrupt one, or a missing file field', async () => {
-    const cases = [multipart('a.xlsx', Buffer.from('not a spreadsheet')), multipart('b.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(300, 1)]))];
+    const cases = [
+      multipart('a.xlsx', Buffer.from('not a spreadsheet')),
+      multipart('b.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(300, 1)])),
+    ];
     for (const body of cases) {
       const res = await admin.inject({ method: 'POST', url: '/api/v1/imports/teachers', ...body });
       expect(res.statusCode).toBe(400);
       expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: '无法读取文件，请上传 .xlsx 格式的 Excel 文件' });
     }
-    const wrongField = await admin.inject({ method: 'POST', url: '/api/v1/imports/teachers', ...multipart('c.xlsx', await buildXlsx(['x'], []), 'upload') });
+    const wrongField = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/imports/teachers',
+      ...multipart('c.xlsx', await buildXlsx(['x'], []), 'upload'),
+    });
     expect(wrongField.statusCode).toBe(400);
     const json = await admin.post('/api/v1/imports/teachers', { file: 'x' });
     expect(json.statusCode).toBe(400);
@@ -132,7 +217,9 @@ describe('dry run', () => {
     expect(rows[2]![errorColumn]).toBe('身份证号：身份证号校验位错误；姓名：姓名不能为空');
     const sheet = workbook.worksheets[0]!;
     expect((sheet.getCell('A3').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
-    expect(sheet.getCell('A2').fill?.type === 'pattern' && (sheet.getCell('A2').fill as ExcelJS.FillPattern).fgColor?.argb === 'FFFFC7CE').toBe(false);
+    expect(
+      sheet.getCell('A2').fill?.type === 'pattern' && (sheet.getCell('A2').fill as ExcelJS.FillPattern).fgColor?.argb === 'FFFFC7CE',
+    ).toBe(false);
   });
 
   it('finds the header row below a title row and ignores blank rows and extra columns', async () => {

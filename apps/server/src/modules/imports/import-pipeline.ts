@@ -35,7 +35,10 @@ export interface ValidationInput<K extends ImportKind> {
 const PROGRESS_EVERY = 1000;
 
 /** Reads and validates a whole file; throws AppError(400) when the file or its header row is unusable. */
-export async function validateImportFile<K extends ImportKind>(ctx: ServiceContext, input: ValidationInput<K>): Promise<ValidationOutcome<K>> {
+export async function validateImportFile<K extends ImportKind>(
+  ctx: ServiceContext,
+  input: ValidationInput<K>,
+): Promise<ValidationOutcome<K>> {
   const template = templateOf(input.kind);
   const options: RowValidationOptions = { today: ctx.clock.today() };
   const duplicates = new DuplicateFinder(input.kind);
@@ -94,12 +97,18 @@ async function checkReferences<K extends ImportKind>(
     if (id === undefined) errors.push({ row: rowNumbers[i]!, column: '学校标识码', message: `学校标识码 ${r.schoolCode} 不存在` });
     else if (!allowed(id)) errors.push({ row: rowNumbers[i]!, column: '学校标识码', message: '无权导入其他学校的数据' });
   });
-  if (kind === 'teachers' && scope.kind !== 'district') errors.push(...(await checkTeachersOfOtherSchools(ctx, rows as ImportRowOfKind['teachers'][], rowNumbers, ids)));
+  if (kind === 'teachers' && scope.kind !== 'district')
+    errors.push(...(await checkTeachersOfOtherSchools(ctx, rows as ImportRowOfKind['teachers'][], rowNumbers, ids)));
   return errors;
 }
 
 /** A school administrator may not move a teacher away from another school by importing them. */
-async function checkTeachersOfOtherSchools(ctx: ServiceContext, rows: ImportRowOfKind['teachers'][], rowNumbers: number[], ids: Map<string, number>): Promise<ImportRowError[]> {
+async function checkTeachersOfOtherSchools(
+  ctx: ServiceContext,
+  rows: ImportRowOfKind['teachers'][],
+  rowNumbers: number[],
+  ids: Map<string, number>,
+): Promise<ImportRowError[]> {
   const hashes = rows.map((r) => ctx.crypto.hash(r.idNumber));
   const current = new Map<string, number | null>();
   for (let i = 0; i < hashes.length; i += 5000) {

@@ -13,7 +13,21 @@ export async function insertImportJob(
 ): Promise<void> {
   await db
     .insertInto('import_job')
-    .values({ id: job.id, kind: job.kind, file_name: job.fileName, status: 'parsing', total_rows: 0, processed_rows: 0, error_count: 0, created_by: job.createdBy, school_scope: job.schoolScope, errors: '[]', summary: null, message: null, finished_at: null })
+    .values({
+      id: job.id,
+      kind: job.kind,
+      file_name: job.fileName,
+      status: 'parsing',
+      total_rows: 0,
+      processed_rows: 0,
+      error_count: 0,
+      created_by: job.createdBy,
+      school_scope: job.schoolScope,
+      errors: '[]',
+      summary: null,
+      message: null,
+      finished_at: null,
+    })
     .execute();
 }
 
@@ -23,9 +37,14 @@ export function findImportJob(db: Kysely<DB>, id: string) {
 }
 
 /** A page of jobs, newest first; only `createdBy`'s when given. */
-export async function findImportJobPage(db: Kysely<DB>, filter: { createdBy: number | null | 'all' }, page: { offset: number; limit: number }) {
+export async function findImportJobPage(
+  db: Kysely<DB>,
+  filter: { createdBy: number | null | 'all' },
+  page: { offset: number; limit: number },
+) {
   let q = db.selectFrom('import_job');
-  if (filter.createdBy !== 'all') q = filter.createdBy === null ? q.where('created_by', 'is', null) : q.where('created_by', '=', filter.createdBy);
+  if (filter.createdBy !== 'all')
+    q = filter.createdBy === null ? q.where('created_by', 'is', null) : q.where('created_by', '=', filter.createdBy);
   const [rows, total] = await Promise.all([
     q.selectAll().orderBy('created_at', 'desc').orderBy('id').offset(page.offset).limit(page.limit).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -43,7 +62,11 @@ export async function updateImportProgress(db: Kysely<DB>, id: string, processed
 }
 
 /** Ends the dry run: 'validated' without errors, 'invalid' with them (the first ones stored). */
-export async function finishValidation(db: Kysely<DB>, id: string, r: { totalRows: number; errorCount: number; firstErrors: ImportRowError[]; now: Date }): Promise<void> {
+export async function finishValidation(
+  db: Kysely<DB>,
+  id: string,
+  r: { totalRows: number; errorCount: number; firstErrors: ImportRowError[]; now: Date },
+): Promise<void> {
   await db
     .updateTable('import_job')
     .set({
@@ -94,14 +117,23 @@ export async function failImportJob(db: Kysely<DB>, id: string, message: string,
 /** Ids of schools by 学校标识码 (unknown codes are absent from the map). */
 export async function findSchoolIdsByCode(db: Kysely<DB>, codes: readonly string[]): Promise<Map<string, number>> {
   if (codes.length === 0) return new Map();
-  const rows = await db.selectFrom('school').select(['id', 'code']).where('code', '=', sql<string>`any(${[...codes]}::text[])`).execute();
+  const rows = await db
+    .selectFrom('school')
+    .select(['id', 'code'])
+    .where('code', '=', sql<string>`any(${[...codes]}::text[])`)
+    .execute();
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
 /** The region codes of the list that exist. */
 export async function findKnownRegionCodes(db: Kysely<DB>, codes: readonly string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
-  const rows = await db.selectFrom('region').select('code').distinct().where('code', '=', sql<string>`any(${[...codes]}::text[])`).execute();
+  const rows = await db
+    .selectFrom('region')
+    .select('code')
+    .distinct()
+    .where('code', '=', sql<string>`any(${[...codes]}::text[])`)
+    .execute();
   return new Set(rows.map((r) => r.code));
 }
 

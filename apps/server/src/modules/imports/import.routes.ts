@@ -36,11 +36,15 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     sendXlsx(reply, await getImportTemplate(contextOf(request), request.params.kind)),
   );
 
-  app.post('/:kind', { schema: { tags: ['imports'], params: ImportKindParam, consumes: ['multipart/form-data'], response: { 200: ImportJob } } }, async (request) => {
-    const ctx = contextOf(request);
-    const part = await uploadedFile(request);
-    return startImport(ctx, { kind: request.params.kind, fileName: part.filename, source: part.file, dataDir });
-  });
+  app.post(
+    '/:kind',
+    { schema: { tags: ['imports'], params: ImportKindParam, consumes: ['multipart/form-data'], response: { 200: ImportJob } } },
+    async (request) => {
+      const ctx = contextOf(request);
+      const part = await uploadedFile(request);
+      return startImport(ctx, { kind: request.params.kind, fileName: part.filename, source: part.file, dataDir });
+    },
+  );
 
   app.get('/', { schema: { tags: ['imports'], querystring: PageQuery, response: { 200: ImportJobPage } } }, async (request) =>
     listImportJobs(contextOf(request), request.query),

@@ -80,7 +80,10 @@ function messageOf(e: unknown): string {
 }
 
 /** Validates the whole file, records the outcome on the job and caches rows and errors for the commit and report. */
-async function runDryRun(ctx: ServiceContext, job: { id: string; kind: ImportKind; filePath: string; scope: DataScope; onProgress?: ((n: number) => void) | undefined }): Promise<void> {
+async function runDryRun(
+  ctx: ServiceContext,
+  job: { id: string; kind: ImportKind; filePath: string; scope: DataScope; onProgress?: ((n: number) => void) | undefined },
+): Promise<void> {
   let lastWrite = Date.now();
   try {
     const outcome = await validateImportFile(ctx, {
@@ -97,7 +100,12 @@ async function runDryRun(ctx: ServiceContext, job: { id: string; kind: ImportKin
       },
     });
     cacheDryRun(job.id, outcome.errors.length > 0 ? [] : outcome.rows, outcome.errors);
-    await repo.finishValidation(ctx.db, job.id, { totalRows: outcome.totalRows, errorCount: outcome.errors.length, firstErrors: outcome.errors.slice(0, STORED_ERRORS), now: ctx.clock.now() });
+    await repo.finishValidation(ctx.db, job.id, {
+      totalRows: outcome.totalRows,
+      errorCount: outcome.errors.length,
+      firstErrors: outcome.errors.slice(0, STORED_ERRORS),
+      now: ctx.clock.now(),
+    });
   } catch (e) {
     await repo.failImportJob(ctx.db, job.id, messageOf(e), ctx.clock.now());
   }
@@ -155,7 +163,12 @@ async function runCommit(ctx: ServiceContext, job: repo.ImportJobRow, options: C
       const outcome = await validateImportFile(ctx, { kind, filePath: importFilePath(options.dataDir, job.id), scope: scopeOfJob(job) });
       if (outcome.errors.length > 0) {
         cacheDryRun(job.id, [], outcome.errors);
-        await repo.finishValidation(ctx.db, job.id, { totalRows: outcome.totalRows, errorCount: outcome.errors.length, firstErrors: outcome.errors.slice(0, STORED_ERRORS), now: ctx.clock.now() });
+        await repo.finishValidation(ctx.db, job.id, {
+          totalRows: outcome.totalRows,
+          errorCount: outcome.errors.length,
+          firstErrors: outcome.errors.slice(0, STORED_ERRORS),
+          now: ctx.clock.now(),
+        });
         return;
       }
       rows = outcome.rows;

@@ -13,7 +13,11 @@ const BAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { a
 const BAD_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
 
 /** Builds the annotated copy of an import file. */
-export async function buildReportWorkbook(filePath: string, template: AnyImportTemplate, errors: readonly ImportRowError[]): Promise<Buffer> {
+export async function buildReportWorkbook(
+  filePath: string,
+  template: AnyImportTemplate,
+  errors: readonly ImportRowError[],
+): Promise<Buffer> {
   const byRow = new Map<number, ImportRowError[]>();
   for (const e of errors) {
     const list = byRow.get(e.row);

@@ -56,7 +56,9 @@ function commitSheet(sheet: ExcelJS.Worksheet): void {
 /** The list formula of each coded field, pointing at its column of the 代码表 sheet. */
 function codeListFormulas(template: AnyImportTemplate): Map<string, string> {
   const coded = template.columns.filter((c) => c.type === 'code');
-  return new Map(coded.map((c, i) => [c.key, `'${CODE_SHEET}'!$${columnLetter(i + 1)}$2:$${columnLetter(i + 1)}$${c.codes!.options.length + 1}`]));
+  return new Map(
+    coded.map((c, i) => [c.key, `'${CODE_SHEET}'!$${columnLetter(i + 1)}$2:$${columnLetter(i + 1)}$${c.codes!.options.length + 1}`]),
+  );
 }
 
 /** Adds the hidden 代码表 sheet: one column per coded field, header then allowed values. */
@@ -77,7 +79,11 @@ function validationsOf(sheet: ExcelJS.Worksheet): { add(range: string, validatio
 }
 
 /** Adds the data sheet: header row with notes, column widths and formats, drop-downs on coded and yes/no columns. */
-function addDataSheet(workbook: AnyWorkbook, template: AnyImportTemplate, options: { lastRow: number; headerNote?: string | undefined }): ExcelJS.Worksheet {
+function addDataSheet(
+  workbook: AnyWorkbook,
+  template: AnyImportTemplate,
+  options: { lastRow: number; headerNote?: string | undefined },
+): ExcelJS.Worksheet {
   const lists = codeListFormulas(template);
   const sheet = workbook.addWorksheet(template.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   const columns = template.columns;
@@ -144,7 +150,11 @@ export interface ExportWorkbookOptions {
 }
 
 /** Streams rows (cells in the template's column order) into an xlsx in the template's layout. */
-export async function buildExportWorkbook(template: AnyImportTemplate, rows: readonly CellValue[][], options: ExportWorkbookOptions = {}): Promise<Buffer> {
+export async function buildExportWorkbook(
+  template: AnyImportTemplate,
+  rows: readonly CellValue[][],
+  options: ExportWorkbookOptions = {},
+): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));

@@ -10,7 +10,9 @@ export async function requireSchoolIds(db: Kysely<DB>, rows: readonly { schoolCo
   const ids = await findSchoolIdsByCode(db, codes);
   const missing = codes.filter((c) => !ids.has(c));
   if (missing.length > 0) {
-    throw new AppError('VALIDATION_FAILED', { userMessage: `学校标识码 ${missing.slice(0, 5).join('、')}${missing.length > 5 ? ' 等' : ''} 不存在` });
+    throw new AppError('VALIDATION_FAILED', {
+      userMessage: `学校标识码 ${missing.slice(0, 5).join('、')}${missing.length > 5 ? ' 等' : ''} 不存在`,
+    });
   }
   return ids;
 }

@@ -21,11 +21,19 @@ async function ensureStreets(db: Kysely<DB>, districtId: number, names: string[]
   if (names.length === 0) return new Map();
   const district = await db.selectFrom('org_unit').select('code').where('id', '=', districtId).executeTakeFirst();
   if (!district) throw new AppError('INVALID_STATE', { userMessage: '尚未设置区县' });
-  const existing = await db.selectFrom('org_unit').select(['id', 'name']).where('kind', '=', 'street').where('parent_id', '=', districtId).where('name', 'in', names).execute();
+  const existing = await db
+    .selectFrom('org_unit')
+    .select(['id', 'name'])
+    .where('kind', '=', 'street')
+    .where('parent_id', '=', districtId)
+    .where('name', 'in', names)
+    .execute();
   const ids = new Map(existing.map((s) => [s.name, s.id]));
   const missing = names.filter((n) => !ids.has(n));
   if (missing.length === 0) return ids;
-  const taken = new Set((await db.selectFrom('org_unit').select('code').where('code', 'like', `${district.code}%`).execute()).map((r) => r.code));
+  const taken = new Set(
+    (await db.selectFrom('org_unit').select('code').where('code', 'like', `${district.code}%`).execute()).map((r) => r.code),
+  );
   let seq = 1;
   const nextCode = () => {
     while (taken.has(district.code + String(seq).padStart(3, '0'))) seq++;
@@ -48,8 +56,20 @@ function findSchoolsWithOpenVersion(db: Kysely<DB>, codes: string[]) {
     .selectFrom('school as s')
     .leftJoin('school_version as v', (j) => j.onRef('v.school_id', '=', 's.id').on('v.valid_to', 'is', null))
     .select([
-      's.id', 's.code', 's.opened_on', 'v.id as version_id', 'v.valid_from', 'v.name', 'v.type_code', 'v.sponsor', 'v.is_inclusive',
-      'v.urban_rural_code', 'v.street_id', 'v.address', 'v.longitude', 'v.latitude',
+      's.id',
+      's.code',
+      's.opened_on',
+      'v.id as version_id',
+      'v.valid_from',
+      'v.name',
+      'v.type_code',
+      'v.sponsor',
+      'v.is_inclusive',
+      'v.urban_rural_code',
+      'v.street_id',
+      'v.address',
+      'v.longitude',
+      'v.latitude',
     ])
     .where('s.code', 'in', codes)
     .execute();
@@ -59,8 +79,14 @@ type ExistingSchool = Awaited<ReturnType<typeof findSchoolsWithOpenVersion>>[num
 
 function isSameVersion(v: ExistingSchool, f: VersionFields): boolean {
   return (
-    v.name === f.name && v.type_code === f.type_code && v.sponsor === f.sponsor && v.is_inclusive === f.is_inclusive &&
-    v.urban_rural_code === f.urban_rural_code && v.street_id === f.street_id && v.address === f.address && v.longitude === f.longitude &&
+    v.name === f.name &&
+    v.type_code === f.type_code &&
+    v.sponsor === f.sponsor &&
+    v.is_inclusive === f.is_inclusive &&
+    v.urban_rural_code === f.urban_rural_code &&
+    v.street_id === f.street_id &&
+    v.address === f.address &&
+    v.longitude === f.longitude &&
     v.latitude === f.latitude
   );
 }
@@ -73,7 +99,14 @@ export async function writeSchools(tx: TxContext, rows: readonly SchoolImportRow
   const summary: WriteSummary = { inserted: 0, updated: 0, unchanged: 0 };
   let done = 0;
   for (const batch of batchesOf(rows, BATCH)) {
-    const existing = new Map((await findSchoolsWithOpenVersion(tx.db, batch.map((r) => r.code))).map((s) => [s.code, s]));
+    const existing = new Map(
+      (
+        await findSchoolsWithOpenVersion(
+          tx.db,
+          batch.map((r) => r.code),
+        )
+      ).map((s) => [s.code, s]),
+    );
     const fieldsOf = (r: SchoolImportRow): VersionFields => ({
       name: r.name,
       type_code: r.typeCode,
@@ -113,8 +146,12 @@ export async function writeSchools(tx: TxContext, rows: readonly SchoolImportRow
         if (current.version_id !== null && current.valid_from! >= today) {
           await tx.db.updateTable('school_version').set(fields).where('id', '=', current.version_id).execute();
         } else {
-          if (current.version_id !== null) await tx.db.updateTable('school_version').set({ valid_to: today }).where('id', '=', current.version_id).execute();
-          await tx.db.insertInto('school_version').values({ ...fields, school_id: current.id, valid_from: today, valid_to: null }).execute();
+          if (current.version_id !== null)
+            await tx.db.updateTable('school_version').set({ valid_to: today }).where('id', '=', current.version_id).execute();
+          await tx.db
+            .insertInto('school_version')
+            .values({ ...fields, school_id: current.id, valid_from: today, valid_to: null })
+            .execute();
         }
       }
       await tx.db

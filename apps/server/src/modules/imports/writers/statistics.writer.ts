@@ -7,7 +7,11 @@ import { WRITE_BATCH_SIZE, batchesOf } from './unnest.ts';
 import { addCounts, upsertByKey } from './upsert.ts';
 
 /** Writes 学年学生 rows. */
-export async function writeStudentStats(tx: TxContext, rows: readonly StudentStatImportRow[], options: WriteOptions): Promise<WriteSummary> {
+export async function writeStudentStats(
+  tx: TxContext,
+  rows: readonly StudentStatImportRow[],
+  options: WriteOptions,
+): Promise<WriteSummary> {
   const schoolIds = await requireSchoolIds(tx.db, rows);
   const summary: WriteSummary = { inserted: 0, updated: 0, unchanged: 0 };
   let done = 0;

@@ -5,8 +5,19 @@ import { columnList, unnestSource, type UnnestColumn } from './unnest.ts';
 
 /** Teacher columns an import sets (besides the three ID columns, which never change for a hash). */
 export const TEACHER_IMPORT_COLUMNS = [
-  'name', 'gender', 'birth_date', 'school_id', 'post', 'is_full_time', 'teaching_stage', 'subject', 'education', 'title', 'certificate',
-  'staffing', 'joined_school_on',
+  'name',
+  'gender',
+  'birth_date',
+  'school_id',
+  'post',
+  'is_full_time',
+  'teaching_stage',
+  'subject',
+  'education',
+  'title',
+  'certificate',
+  'staffing',
+  'joined_school_on',
 ] as const;
 
 /** The stored values an import compares against, by ID hash. */
@@ -25,7 +36,11 @@ export async function findTeachersByHash(db: Kysely<DB>, hashes: readonly string
  *        asg AS (INSERT INTO teacher_assignment (…) SELECT … FROM ins)
  *   SELECT id, id_number_hash FROM ins
  */
-export async function insertTeachersWithAssignments(db: Kysely<DB>, columns: readonly UnnestColumn[], assignment: { today: string; reason: string }) {
+export async function insertTeachersWithAssignments(
+  db: Kysely<DB>,
+  columns: readonly UnnestColumn[],
+  assignment: { today: string; reason: string },
+) {
   const names = columnList(columns);
   const r = await sql<{ id: number; id_number_hash: string }>`
     WITH ins AS (
@@ -42,12 +57,21 @@ export async function insertTeachersWithAssignments(db: Kysely<DB>, columns: rea
 
 /** Updates changed teachers by id (reactivating them) from column arrays whose first column is `id`. */
 export async function updateTeachers(db: Kysely<DB>, columns: readonly UnnestColumn[]): Promise<void> {
-  const set = columns.filter((c) => c.name !== 'id').map((c) => `${c.name} = u.${c.name}`).join(', ');
-  await sql`UPDATE teacher t SET ${sql.raw(set)}, is_active = true, updated_at = now() FROM ${unnestSource('u', columns)} WHERE t.id = u.id`.execute(db);
+  const set = columns
+    .filter((c) => c.name !== 'id')
+    .map((c) => `${c.name} = u.${c.name}`)
+    .join(', ');
+  await sql`UPDATE teacher t SET ${sql.raw(set)}, is_active = true, updated_at = now() FROM ${unnestSource('u', columns)} WHERE t.id = u.id`.execute(
+    db,
+  );
 }
 
 /** Closes the open assignments of moved teachers at the move date (never before their start) and opens the new ones. */
-export async function moveAssignments(db: Kysely<DB>, moves: { teacherId: number; schoolId: number; from: string }[], reason: string): Promise<void> {
+export async function moveAssignments(
+  db: Kysely<DB>,
+  moves: { teacherId: number; schoolId: number; from: string }[],
+  reason: string,
+): Promise<void> {
   if (moves.length === 0) return;
   const columns: UnnestColumn[] = [
     { name: 'teacher_id', type: 'int', values: moves.map((m) => m.teacherId) },
@@ -56,7 +80,9 @@ export async function moveAssignments(db: Kysely<DB>, moves: { teacherId: number
   ];
   await sql`UPDATE teacher_assignment a SET valid_to = GREATEST(a.valid_from, m.valid_from) FROM ${unnestSource('m', columns)}
     WHERE a.teacher_id = m.teacher_id AND a.valid_to IS NULL`.execute(db);
-  await sql`INSERT INTO teacher_assignment (${columnList(columns)}, kind, reason) SELECT ${columnList(columns)}, 'full', ${reason} FROM ${unnestSource('m', columns)}`.execute(db);
+  await sql`INSERT INTO teacher_assignment (${columnList(columns)}, kind, reason) SELECT ${columnList(columns)}, 'full', ${reason} FROM ${unnestSource('m', columns)}`.execute(
+    db,
+  );
 }
 
 /**

@@ -8,7 +8,13 @@ import { backboneValidUntil, maskIdNumber, type TeacherImportRow } from '@zhipin
 import type { TxContext } from '../../../platform/context.ts';
 import type { WriteOptions, WriteSummary } from '../import-writers.ts';
 import { requireSchoolIds } from './school-ids.ts';
-import { findTeachersByHash, insertTeachersWithAssignments, moveAssignments, updateTeachers, upsertRecognitions } from './teacher-bulk.repository.ts';
+import {
+  findTeachersByHash,
+  insertTeachersWithAssignments,
+  moveAssignments,
+  updateTeachers,
+  upsertRecognitions,
+} from './teacher-bulk.repository.ts';
 import { WRITE_BATCH_SIZE, batchesOf, type UnnestColumn } from './unnest.ts';
 
 type Stored = Awaited<ReturnType<typeof findTeachersByHash>>[number];
@@ -24,9 +30,19 @@ interface Prepared {
 function isUnchanged(s: Stored, p: Prepared): boolean {
   const r = p.row;
   return (
-    s.is_active && s.name === r.name && s.gender === r.gender && s.birth_date === r.birthDate && s.school_id === p.schoolId &&
-    s.post === r.post && s.is_full_time === r.isFullTime && s.teaching_stage === r.teachingStage && s.subject === r.subject &&
-    s.education === r.education && s.title === r.title && s.certificate === r.certificate && s.staffing === r.staffing &&
+    s.is_active &&
+    s.name === r.name &&
+    s.gender === r.gender &&
+    s.birth_date === r.birthDate &&
+    s.school_id === p.schoolId &&
+    s.post === r.post &&
+    s.is_full_time === r.isFullTime &&
+    s.teaching_stage === r.teachingStage &&
+    s.subject === r.subject &&
+    s.education === r.education &&
+    s.title === r.title &&
+    s.certificate === r.certificate &&
+    s.staffing === r.staffing &&
     s.joined_school_on === r.joinedSchoolOn
   );
 }
@@ -53,7 +69,14 @@ function teacherColumns(items: readonly Prepared[]): UnnestColumn[] {
 
 /** Writes one batch; returns its counts. */
 async function writeBatch(tx: TxContext, batch: readonly Prepared[], today: string): Promise<WriteSummary> {
-  const stored = new Map((await findTeachersByHash(tx.db, batch.map((p) => p.hash))).map((s) => [s.id_number_hash, s]));
+  const stored = new Map(
+    (
+      await findTeachersByHash(
+        tx.db,
+        batch.map((p) => p.hash),
+      )
+    ).map((s) => [s.id_number_hash, s]),
+  );
   const fresh = batch.filter((p) => !stored.has(p.hash));
   const changed = batch.filter((p) => stored.has(p.hash) && !isUnchanged(stored.get(p.hash)!, p));
   const idOf = new Map([...stored.values()].map((s) => [s.id_number_hash, s.id]));
@@ -72,7 +95,10 @@ async function writeBatch(tx: TxContext, batch: readonly Prepared[], today: stri
     for (const c of created) idOf.set(c.id_number_hash, c.id);
   }
   if (changed.length > 0) {
-    await updateTeachers(tx.db, [{ name: 'id', type: 'int', values: changed.map((p) => stored.get(p.hash)!.id) }, ...teacherColumns(changed)]);
+    await updateTeachers(tx.db, [
+      { name: 'id', type: 'int', values: changed.map((p) => stored.get(p.hash)!.id) },
+      ...teacherColumns(changed),
+    ]);
     // A new 调入本校日期 dates a move between schools; an unchanged one belonged to the previous school.
     const moves = changed.flatMap((p) => {
       const s = stored.get(p.hash)!;
@@ -88,13 +114,23 @@ async function writeBatch(tx: TxContext, batch: readonly Prepared[], today: stri
     { name: 'teacher_id', type: 'int', values: backbone.map((p) => idOf.get(p.hash)!) },
     { name: 'level', type: 'text', values: backbone.map((p) => p.row.backboneLevel) },
     { name: 'issued_on', type: 'date', values: backbone.map((p) => p.row.backboneIssuedOn) },
-    { name: 'valid_until', type: 'date', values: backbone.map((p) => backboneValidUntil(p.row.backboneIssuedOn!, p.row.backboneValidUntil)) },
+    {
+      name: 'valid_until',
+      type: 'date',
+      values: backbone.map((p) => backboneValidUntil(p.row.backboneIssuedOn!, p.row.backboneValidUntil)),
+    },
     { name: 'subject', type: 'text', values: backbone.map((p) => p.row.subject) },
   ]);
   // A stored teacher whose only change is a new or moved recognition counts as updated.
   const changedIds = new Set(changed.map((p) => stored.get(p.hash)!.id));
-  const recognitionOnly = batch.filter((p) => stored.has(p.hash) && !changedIds.has(stored.get(p.hash)!.id) && recognized.has(stored.get(p.hash)!.id)).length;
-  return { inserted: fresh.length, updated: changed.length + recognitionOnly, unchanged: batch.length - fresh.length - changed.length - recognitionOnly };
+  const recognitionOnly = batch.filter(
+    (p) => stored.has(p.hash) && !changedIds.has(stored.get(p.hash)!.id) && recognized.has(stored.get(p.hash)!.id),
+  ).length;
+  return {
+    inserted: fresh.length,
+    updated: changed.length + recognitionOnly,
+    unchanged: batch.length - fresh.length - changed.length - recognitionOnly,
+  };
 }
 
 /** Writes teacher rows; a new teacher gets a first assignment, a teacher whose school changed a new one. */
