@@ -166,8 +166,9 @@ export interface RestoreOptions {
 }
 
 /**
- * Restores a backup into an empty database of the same schema version, in one transaction: every
- * INSERT, then identity sequences, then a check of the row counts, then an audit event.
+ * Restores a backup into an empty database of the same schema version, in one transaction: the reference
+ * rows seeded by migrations are replaced by the backup's, then every INSERT, identity sequences, a check of
+ * the row counts, and an audit event.
  */
 export async function restoreBackup(db: Kysely<DB>, file: string, options: RestoreOptions = {}): Promise<BackupSummary> {
   const header = await readBackupHeader(file);
@@ -187,23 +188,24 @@ export async function restoreBackup(db: Kysely<DB>, file: string, options: Resto
     });
   }
   const tables = await repo.findTables(db);
-  const nonEmpty = [
-    ...(await repo.countRows(
-      db,
-      tables.map((t) => t.name),
-    )),
-  ]
-    .filter(([, n]) => n > 0)
-    .map(([t]) => t);
-  if (nonEmpty.length > 0) {
+  const counts = await repo.countRows(
+    db,
+    tables.map((t) => t.name),
+  );
+  // Empty means no schools, accounts or audit history; other rows are reference data seeded by migrations,
+  // which the backup carries too (possibly edited) and replaces.
+  const inUse = ['school', 'app_user', 'audit_log'].filter((t) => (counts.get(t) ?? 0) > 0);
+  if (inUse.length > 0) {
     throw new AppError('INVALID_STATE', {
-      message: `restore refused: tables not empty: ${nonEmpty.join(', ')}`,
-      userMessage: `目标数据库不是空库（${nonEmpty.slice(0, 5).join('、')}${nonEmpty.length > 5 ? ' 等' : ''}已有数据），只能恢复到新的空数据库。`,
+      message: `restore refused: target has rows in ${inUse.join(', ')}`,
+      userMessage: `目标数据库不是空库（${inUse.join('、')} 已有数据），只能恢复到新的空数据库（新的数据目录或新建的 PostgreSQL 数据库）。`,
     });
   }
+  const seeded = tables.filter((t) => (counts.get(t.name) ?? 0) > 0).reverse();
   const total = header.tables.reduce((s, t) => s + t.rows, 0);
   const bytes = fs.statSync(file).size;
   await db.transaction().execute(async (trx) => {
+    for (const t of seeded) await sql.raw(`DELETE FROM ${repo.quoteIdent(t.name)}`).execute(trx);
     let done = 0;
     let complete = false;
     options.onProgress?.(0, total);
