@@ -78,24 +78,33 @@ export interface FailureFilter {
   rule?: string | undefined;
 }
 
-/** The failures of the enabled rules in a year as one SQL source: (rule code, school id, entity, sort key, left, right). */
-function failuresSource(rules: readonly RuleRow[], year: number): RawBuilder<unknown> | null {
+/**
+ * The failures of the enabled rules in a year: a WITH list of the targets the rules use (each computed
+ * once) and the UNION ALL of one SELECT per rule giving (rule code, school id, entity, sort key, left, right).
+ */
+function failuresSource(rules: readonly RuleRow[], year: number): { with: RawBuilder<unknown>; union: RawBuilder<unknown> } | null {
   const sources = targetSources(year);
-  const selects: RawBuilder<unknown>[] = [];
-  for (const r of rules.filter((x) => x.is_enabled)) {
+  const enabled = rules.filter((x) => x.is_enabled);
+  if (enabled.length === 0) return null;
+  const targets = [...new Set(enabled.map((r) => r.target as RuleTarget))];
+  const selects = enabled.map((r) => {
     const target = r.target as RuleTarget;
-    const left = compileExpression(parseExpression(r.left_expr, target), 'f');
-    const right = compileExpression(parseExpression(r.right_expr, target), 'f');
+    const expr = (text: string) => compileExpression(parseExpression(text, target), 'f');
+    const left = expr(r.left_expr);
+    const right = expr(r.right_expr);
     const when =
       r.when_left && r.when_operator && r.when_right
-        ? sql`coalesce(${compileComparison(compileExpression(parseExpression(r.when_left, target), 'f'), r.when_operator as RuleOperator, compileExpression(parseExpression(r.when_right, target), 'f'))}, false)`
+        ? sql`coalesce(${compileComparison(expr(r.when_left), r.when_operator as RuleOperator, expr(r.when_right))}, false)`
         : sql`true`;
     const holds = compileComparison(left, r.operator as RuleOperator, right);
-    selects.push(sql`SELECT ${r.code}::text AS rule_code, f.school_id, f.entity::text AS entity, f.sort_key::text AS sort_key,
+    return sql`SELECT ${r.code}::text AS rule_code, f.school_id, f.entity::text AS entity, f.sort_key::text AS sort_key,
         ${left}::float8 AS left_value, ${right}::float8 AS right_value
-      FROM (${sources[target]}) f WHERE ${when} AND NOT coalesce(${holds}, true)`);
-  }
-  return selects.length ? sql`(${sql.join(selects, sql` UNION ALL `)})` : null;
+      FROM ${sql.table(`t_${target}`)} f WHERE ${when} AND NOT coalesce(${holds}, true)`;
+  });
+  return {
+    with: sql`WITH ${sql.join(targets.map((t) => sql`${sql.table(`t_${t}`)} AS MATERIALIZED (${sources[t]})`))}`,
+    union: sql`(${sql.join(selects, sql` UNION ALL `)})`,
+  };
 }
 
 /** Failure rows as the page shows them. */
@@ -130,9 +139,9 @@ export async function findFailurePage(
     sql` `,
   )} END`;
   const r =
-    await sql<FailureRow>`SELECT x.rule_code, x.school_id, s.code AS school_code, v.name AS school_name, x.entity, x.left_value, x.right_value,
+    await sql<FailureRow>`${source.with} SELECT x.rule_code, x.school_id, s.code AS school_code, v.name AS school_name, x.entity, x.left_value, x.right_value,
       count(*) OVER ()::int AS total
-    FROM ${source} x LEFT JOIN school s ON s.id = x.school_id
+    FROM ${source.union} x LEFT JOIN school s ON s.id = x.school_id
     LEFT JOIN school_version v ON v.school_id = x.school_id AND v.valid_to IS NULL
     WHERE x.rule_code IN (${sql.join(allowed)}) AND ${scope.kind === 'district' ? sql`true` : sql`x.school_id IS NOT NULL AND ${schoolInScope(scope, 'x.school_id')}`}
       ${f.schoolId !== undefined ? sql`AND x.school_id = ${f.schoolId}` : sql``}
@@ -146,8 +155,8 @@ export async function countFailures(db: Kysely<DB>, rules: readonly RuleRow[], y
   const source = failuresSource(rules, year);
   if (!source) return [];
   const r = await sql<{ school_id: number | null; school_code: string | null; school_name: string | null; rule_code: string; n: number }>`
-    SELECT x.school_id, s.code AS school_code, v.name AS school_name, x.rule_code, count(*)::int AS n
-    FROM ${source} x LEFT JOIN school s ON s.id = x.school_id LEFT JOIN school_version v ON v.school_id = x.school_id AND v.valid_to IS NULL
+    ${source.with} SELECT x.school_id, s.code AS school_code, v.name AS school_name, x.rule_code, count(*)::int AS n
+    FROM ${source.union} x LEFT JOIN school s ON s.id = x.school_id LEFT JOIN school_version v ON v.school_id = x.school_id AND v.valid_to IS NULL
     WHERE ${scope.kind === 'district' ? sql`true` : sql`x.school_id IS NOT NULL AND ${schoolInScope(scope, 'x.school_id')}`}
     GROUP BY 1, 2, 3, 4 ORDER BY 2 NULLS FIRST, 4`.execute(db);
   return r.rows;
