@@ -21,10 +21,8 @@ function hash(value: unknown): string {
 }
 
 describe('demo district generator', () => {
-  it('is deterministic per seed and fast', () => {
-    const t0 = performance.now();
+  it('is deterministic per seed', () => {
     const again = generateDemoDistrict(20251);
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(hash(again)).toBe(hash(demo));
     expect(hash(generateDemoDistrict(7))).not.toBe(hash(demo));
   });
