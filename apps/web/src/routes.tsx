@@ -13,6 +13,8 @@ const SchoolListPage = lazy(() => import('./features/schools/school-list.page.ts
 const SchoolDetailPage = lazy(() => import('./features/schools/school-detail.page.tsx'));
 const TeacherListPage = lazy(() => import('./features/teachers/teacher-list.page.tsx'));
 const TeacherDetailPage = lazy(() => import('./features/teachers/teacher-detail.page.tsx'));
+const GroupListPage = lazy(() => import('./features/groups/group-list.page.tsx'));
+const GroupDetailPage = lazy(() => import('./features/groups/group-detail.page.tsx'));
 const PopulationPage = lazy(() => import('./features/population/population.page.tsx'));
 const ImportsPage = lazy(() => import('./features/imports/imports.page.tsx'));
 const UsersPage = lazy(() => import('./features/users/users.page.tsx'));
@@ -44,6 +46,8 @@ export const router = createBrowserRouter([
           page('/schools/:id', SchoolDetailPage, ['base:read']),
           page('/teachers', TeacherListPage, ['teachers:read']),
           page('/teachers/:id', TeacherDetailPage, ['teachers:read']),
+          page('/groups', GroupListPage, ['base:read']),
+          page('/groups/:id', GroupDetailPage, ['base:read']),
           page('/population', PopulationPage, ['base:read']),
           page('/imports', ImportsPage, ['imports:run']),
           page('/users', UsersPage, ['users:manage', 'roles:assign']),

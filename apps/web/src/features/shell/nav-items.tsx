@@ -1,5 +1,6 @@
 /** The navigation of the app: each item is shown only when the user holds one of its permissions. */
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
   CloudUploadOutlined,
@@ -23,6 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '首页', icon: <DashboardOutlined />, anyOf: ['base:read'] },
   { path: '/schools', label: '学校', icon: <BankOutlined />, anyOf: ['base:read'] },
   { path: '/teachers', label: '教师', icon: <TeamOutlined />, anyOf: ['teachers:read'] },
+  { path: '/groups', label: '集团与学区', icon: <ApartmentOutlined />, anyOf: ['base:read'] },
   { path: '/population', label: '人口', icon: <LineChartOutlined />, anyOf: ['base:read'] },
   { path: '/imports', label: '数据导入', icon: <CloudUploadOutlined />, anyOf: ['imports:run'] },
   { path: '/users', label: '用户与角色', icon: <UserSwitchOutlined />, anyOf: ['users:manage', 'roles:assign'] },
