@@ -4,6 +4,7 @@ import { backupCommand } from './backup.command.ts';
 import { exportCommand } from './export.command.ts';
 import { importCommand } from './import.command.ts';
 import { demoCommand } from './demo.command.ts';
+import { indicatorsCommand } from './indicators.command.ts';
 import { migrateCommand } from './migrate.command.ts';
 import { restoreCommand } from './restore.command.ts';
 import { userCommand } from './user.command.ts';
@@ -15,5 +16,6 @@ export const COMMANDS: Record<string, CliCommand> = {
   demo: demoCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  indicators: indicatorsCommand,
   user: userCommand,
 };

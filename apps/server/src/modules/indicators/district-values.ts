@@ -6,6 +6,8 @@
  */
 import {
   BALANCED_RESOURCE_CODES,
+  INDICATORS,
+  STAGES,
   computeBackboneSchoolsShare,
   computeCoverage,
   computeDerivedIndicator,
@@ -32,6 +34,8 @@ import {
 import type { SchoolResult } from './school-values.ts';
 import { classSizeValues } from './school-values.ts';
 import type { YearInputs } from './year-inputs.ts';
+
+const CATALOG_ORDER = new Map(INDICATORS.map((d, i) => [d.code, i]));
 
 /** Catalog entries without base data in Zhiping. */
 export const MANUAL_ONLY_CODES = [
@@ -284,6 +288,9 @@ export function computeDistrict(
       }),
     );
   }
+  // Catalog order, each indicator's stages in grade order, as dashboards list them.
+  const rank = (v: IndicatorValue) => CATALOG_ORDER.get(v.code)! * 10 + (v.scope.stage ? STAGES.indexOf(v.scope.stage) : 9);
+  values.sort((a, b) => rank(a) - rank(b));
   const assessmentValues = [...values];
   for (const code of MANUAL_ONLY_CODES)
     values.push(
