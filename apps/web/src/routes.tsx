@@ -15,17 +15,22 @@ const TeacherListPage = lazy(() => import('./features/teachers/teacher-list.page
 const TeacherDetailPage = lazy(() => import('./features/teachers/teacher-detail.page.tsx'));
 const GroupListPage = lazy(() => import('./features/groups/group-list.page.tsx'));
 const GroupDetailPage = lazy(() => import('./features/groups/group-detail.page.tsx'));
+const IndicatorOverviewPage = lazy(() => import('./features/indicators/indicator-overview.page.tsx'));
+const IndicatorPage = lazy(() => import('./features/indicators/indicator.page.tsx'));
+const DrillDownPage = lazy(() => import('./features/indicators/drill-down.page.tsx'));
+const SchoolIndicatorsPage = lazy(() => import('./features/indicators/school-indicators.page.tsx'));
+const OwnSchoolRedirect = lazy(() => import('./features/shell/own-school-redirect.tsx'));
 const PopulationPage = lazy(() => import('./features/population/population.page.tsx'));
 const ImportsPage = lazy(() => import('./features/imports/imports.page.tsx'));
 const UsersPage = lazy(() => import('./features/users/users.page.tsx'));
 const AuditPage = lazy(() => import('./features/audit/audit.page.tsx'));
 
-/** A guarded page route. */
-function page(path: string, Page: LazyExoticComponent<ComponentType>, anyOf: readonly Permission[]): RouteObject {
+/** A guarded page route; district-only pages need the permission through a district-wide role. */
+function page(path: string, Page: LazyExoticComponent<ComponentType>, anyOf: readonly Permission[], isDistrictOnly = false): RouteObject {
   return {
     path,
     element: (
-      <RequirePermission anyOf={anyOf}>
+      <RequirePermission anyOf={anyOf} isDistrictOnly={isDistrictOnly}>
         <Page />
       </RequirePermission>
     ),
@@ -42,6 +47,11 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomeRedirect /> },
+          page('/indicators', IndicatorOverviewPage, ['base:read']),
+          page('/indicators/schools/:id', SchoolIndicatorsPage, ['base:read']),
+          page('/indicators/:code', IndicatorPage, ['base:read']),
+          page('/indicators/:code/schools/:schoolId', DrillDownPage, ['base:read']),
+          page('/my-school', OwnSchoolRedirect, ['base:read']),
           page('/schools', SchoolListPage, ['base:read']),
           page('/schools/:id', SchoolDetailPage, ['base:read']),
           page('/teachers', TeacherListPage, ['teachers:read']),

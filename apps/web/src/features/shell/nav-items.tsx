@@ -1,16 +1,22 @@
-/** The navigation of the app: each item is shown only when the user holds one of its permissions. */
+/** The navigation of the app: each item is shown only when the user holds one of its permissions (and its scope fits). */
 import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  FundOutlined,
+  FundProjectionScreenOutlined,
   LineChartOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
+  SmileOutlined,
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { Me, Permission } from '@zhiping/contracts';
 import type { ReactNode } from 'react';
+import { canAtDistrict } from '../../lib/permissions.ts';
 
 export interface NavItem {
   path: string;
@@ -18,10 +24,33 @@ export interface NavItem {
   icon: ReactNode;
   /** Any one of these permissions shows the item. */
   anyOf: readonly Permission[];
+  /** A further condition on the user's scope. */
+  when?: (me: Me) => boolean;
+}
+
+/** True when the user reads base data of the whole district (district roles and inspectors). */
+const isDistrictReader = (me: Me) => canAtDistrict(me, 'base:read');
+
+/** The school whose indicators a school-scoped user sees, or null for district users. */
+export function ownSchoolId(me: Me): number | null {
+  if (isDistrictReader(me)) return null;
+  return me.roles.find((r) => r.schoolId !== null && r.role !== 'teacher')?.schoolId ?? null;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: '/', label: '首页', icon: <DashboardOutlined />, anyOf: ['base:read'] },
+  { path: '/', label: '首页', icon: <DashboardOutlined />, anyOf: ['base:read'], when: isDistrictReader },
+  { path: '/indicators', label: '指标总览', icon: <FundOutlined />, anyOf: ['base:read'], when: isDistrictReader },
+  { path: '/my-school', label: '本校指标', icon: <FundOutlined />, anyOf: ['base:read'], when: (me) => ownSchoolId(me) !== null },
+  {
+    path: '/assessments/balanced',
+    label: '优质均衡评估',
+    icon: <SafetyCertificateOutlined />,
+    anyOf: ['base:read'],
+    when: isDistrictReader,
+  },
+  { path: '/assessments/preschool', label: '学前普及普惠', icon: <SmileOutlined />, anyOf: ['base:read'], when: isDistrictReader },
+  { path: '/data-quality', label: '数据质量', icon: <ScheduleOutlined />, anyOf: ['base:read'] },
+  { path: '/screen', label: '数据大屏', icon: <FundProjectionScreenOutlined />, anyOf: ['base:read'], when: isDistrictReader },
   { path: '/schools', label: '学校', icon: <BankOutlined />, anyOf: ['base:read'] },
   { path: '/teachers', label: '教师', icon: <TeamOutlined />, anyOf: ['teachers:read'] },
   { path: '/groups', label: '集团与学区', icon: <ApartmentOutlined />, anyOf: ['base:read'] },
@@ -38,11 +67,15 @@ export function hasAny(me: Me, anyOf: readonly Permission[]): boolean {
 
 /** The navigation items the user may see. */
 export function visibleNavItems(me: Me): NavItem[] {
-  return NAV_ITEMS.filter((item) => hasAny(me, item.anyOf));
+  return NAV_ITEMS.filter((item) => hasAny(me, item.anyOf) && (item.when?.(me) ?? true));
 }
 
-/** The menu key of a location: the first path segment ("/schools/12" → "/schools"). */
+/** The menu key of a location: the longest item path it starts with ("/schools/12" → "/schools"). */
 export function navKeyOf(pathname: string): string {
-  const first = pathname.split('/')[1];
-  return first ? `/${first}` : '/';
+  let best = '/';
+  for (const item of NAV_ITEMS) {
+    if (item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`)) && item.path.length > best.length)
+      best = item.path;
+  }
+  return best;
 }

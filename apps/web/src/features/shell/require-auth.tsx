@@ -3,6 +3,7 @@ import type { Permission } from '@zhiping/contracts';
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { canAtDistrict } from '../../lib/permissions.ts';
 import { useAuth, useMe } from '../auth/auth-context.tsx';
 import { hasAny } from './nav-items.tsx';
 
@@ -18,10 +19,18 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-/** Shows the page only with one of the permissions; otherwise a 403 result. */
-export function RequirePermission({ anyOf, children }: { anyOf: readonly Permission[]; children: ReactNode }) {
+/** Shows the page only with one of the permissions (district-wide when isDistrictOnly); otherwise a 403 result. */
+export function RequirePermission({
+  anyOf,
+  isDistrictOnly = false,
+  children,
+}: {
+  anyOf: readonly Permission[];
+  isDistrictOnly?: boolean;
+  children: ReactNode;
+}) {
   const me = useMe();
-  if (hasAny(me, anyOf)) return children;
+  if (isDistrictOnly ? anyOf.some((p) => canAtDistrict(me, p)) : hasAny(me, anyOf)) return children;
   return (
     <Result
       status="403"
