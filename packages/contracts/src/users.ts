@@ -81,5 +81,10 @@ export const AuditPage = pageOf(AuditEntry);
 /** A school to pick when granting a school-scoped role (minimal fields; no base-data access needed). */
 export const SchoolOption = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 /** A teacher record to link to an account (masked ID only). */
-export const TeacherOption = z.object({ id: z.number().int(), name: z.string(), schoolName: z.string().nullable(), idNumberMasked: z.string() });
+export const TeacherOption = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  schoolName: z.string().nullable(),
+  idNumberMasked: z.string(),
+});
 export const OptionQuery = z.object({ q: z.string().trim().max(50).default('') });

@@ -100,7 +100,6 @@ export function installHttpPlatform(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, new AppError('INTERNAL', { message: error.message }));
   });
-
 }
 
 /** Sends the one error shape. */

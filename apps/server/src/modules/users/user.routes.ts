@@ -15,15 +15,28 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../platform/http.ts';
-import { createUser, grantRole, listSchoolOptions, listTeacherOptions, listUsers, resetPassword, revokeRole, updateUser } from './user.service.ts';
+import {
+  createUser,
+  grantRole,
+  listSchoolOptions,
+  listTeacherOptions,
+  listUsers,
+  resetPassword,
+  revokeRole,
+  updateUser,
+} from './user.service.ts';
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['users'];
   app.get('/', { schema: { tags, querystring: UserListQuery, response: { 200: UserPage } } }, (req) =>
     listUsers(contextOf(req), req.query),
   );
-  app.get('/school-options', { schema: { tags, querystring: OptionQuery, response: { 200: z.array(SchoolOption) } } }, (req) => listSchoolOptions(contextOf(req), req.query.q));
-  app.get('/teacher-options', { schema: { tags, querystring: OptionQuery, response: { 200: z.array(TeacherOption) } } }, (req) => listTeacherOptions(contextOf(req), req.query.q));
+  app.get('/school-options', { schema: { tags, querystring: OptionQuery, response: { 200: z.array(SchoolOption) } } }, (req) =>
+    listSchoolOptions(contextOf(req), req.query.q),
+  );
+  app.get('/teacher-options', { schema: { tags, querystring: OptionQuery, response: { 200: z.array(TeacherOption) } } }, (req) =>
+    listTeacherOptions(contextOf(req), req.query.q),
+  );
   app.post('/', { schema: { tags, body: CreateUserRequest, response: { 200: OneTimePassword } } }, (req) =>
     createUser(contextOf(req), req.body),
   );

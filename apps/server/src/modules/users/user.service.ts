@@ -30,7 +30,13 @@ async function toSummaries(ctx: ServiceContext, rows: repo.UserRow[]): Promise<U
     isLocked: !!r.locked_until && r.locked_until > now,
     lastLoginAt: r.last_login_at ? r.last_login_at.toISOString() : null,
     teacherId: r.teacher_id,
-    roles: (grants.get(r.id) ?? []).map((g) => ({ id: g.id, role: g.role, office: g.office, schoolId: g.schoolId, schoolName: g.schoolName })),
+    roles: (grants.get(r.id) ?? []).map((g) => ({
+      id: g.id,
+      role: g.role,
+      office: g.office,
+      schoolId: g.schoolId,
+      schoolName: g.schoolName,
+    })),
   }));
 }
 
@@ -217,7 +223,10 @@ export async function listSchoolOptions(ctx: ServiceContext, q: string): Promise
 }
 
 /** Teacher records to link to an account (system administrator); names and masked IDs only. */
-export async function listTeacherOptions(ctx: ServiceContext, q: string): Promise<{ id: number; name: string; schoolName: string | null; idNumberMasked: string }[]> {
+export async function listTeacherOptions(
+  ctx: ServiceContext,
+  q: string,
+): Promise<{ id: number; name: string; schoolName: string | null; idNumberMasked: string }[]> {
   requirePermission(ctx.actor, 'users:manage');
   if (!q) return [];
   const rows = await repo.findTeacherOptions(ctx.db, q);
