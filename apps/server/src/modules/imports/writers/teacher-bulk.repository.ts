@@ -20,14 +20,38 @@ export const TEACHER_IMPORT_COLUMNS = [
   'joined_school_on',
 ] as const;
 
-/** The stored values an import compares against, by ID hash. */
-export async function findTeachersByHash(db: Kysely<DB>, hashes: readonly string[]) {
-  if (hashes.length === 0) return [];
-  return db
-    .selectFrom('teacher')
-    .select(['id', 'id_number_hash', 'is_active', ...TEACHER_IMPORT_COLUMNS])
-    .where('id_number_hash', '=', sql<string>`any(${[...hashes]}::text[])`)
-    .execute();
+/** A row of a batch that is new (id null) or differs from the stored teacher. */
+export interface TeacherToWrite {
+  hash: string;
+  id: number | null;
+  /** The stored school and 调入本校日期 (changed rows). */
+  old_school_id: number | null;
+  old_joined: string | null;
+}
+
+/** The stored teachers of a batch, found through the hash index (a join could scan the whole table). */
+function storedTeachers(hashes: readonly unknown[]) {
+  return sql`(SELECT * FROM teacher WHERE id_number_hash = ANY(${hashes}::text[]))`;
+}
+
+/**
+ * Compares a batch with the stored teachers in SQL and returns only the rows to write: new ones and
+ * those whose compared columns differ (or that are inactive). Unchanged rows cost no transfer.
+ *
+ *   SELECT i.id_number_hash, t.id, t.school_id, t.joined_school_on
+ *   FROM unnest(…) AS i(…) LEFT JOIN (stored teachers of the batch) t USING (id_number_hash)
+ *   WHERE t.id IS NULL OR NOT t.is_active OR (t.name, …) IS DISTINCT FROM (i.name, …)
+ */
+export async function findTeachersToWrite(db: Kysely<DB>, columns: readonly UnnestColumn[]): Promise<TeacherToWrite[]> {
+  const hashes = columns.find((c) => c.name === 'id_number_hash')!.values;
+  const r = await sql<TeacherToWrite>`
+    SELECT i.id_number_hash AS hash, t.id, t.school_id AS old_school_id, t.joined_school_on AS old_joined
+    FROM ${unnestSource('i', columns)} LEFT JOIN ${storedTeachers(hashes)} t USING (id_number_hash)
+    WHERE t.id IS NULL OR NOT t.is_active
+      OR (${sql.raw(TEACHER_IMPORT_COLUMNS.map((c) => `t.${c}`).join(', '))}) IS DISTINCT FROM (${sql.raw(TEACHER_IMPORT_COLUMNS.map((c) => `i.${c}`).join(', '))})`.execute(
+    db,
+  );
+  return r.rows;
 }
 
 /**
@@ -86,14 +110,15 @@ export async function moveAssignments(
 }
 
 /**
- * Adds recognitions not on file yet and moves changed end dates; returns the teachers whose
- * recognitions changed.
+ * Adds recognitions not on file yet and moves changed end dates (rows keyed by ID hash); returns the
+ * teachers whose recognitions changed.
  */
 export async function upsertRecognitions(db: Kysely<DB>, columns: readonly UnnestColumn[]): Promise<Set<number>> {
-  if (columns[0]!.values.length === 0) return new Set();
-  const names = columnList(columns);
+  const hashes = columns.find((c) => c.name === 'id_number_hash')!.values;
+  if (hashes.length === 0) return new Set();
   const r = await sql<{ teacher_id: number }>`
-    INSERT INTO teacher_recognition AS r (${names}) SELECT ${names} FROM ${unnestSource('i', columns)}
+    INSERT INTO teacher_recognition AS r (teacher_id, level, issued_on, valid_until, subject)
+    SELECT t.id, i.level, i.issued_on, i.valid_until, i.subject FROM ${unnestSource('i', columns)} JOIN ${storedTeachers(hashes)} t USING (id_number_hash)
     ON CONFLICT (teacher_id, level, issued_on) DO UPDATE SET valid_until = excluded.valid_until
     WHERE r.valid_until IS DISTINCT FROM excluded.valid_until
     RETURNING r.teacher_id`.execute(db);

@@ -1,15 +1,16 @@
 /**
  * Bulk upsert of teachers by ID number (its keyed hash is the natural key), keeping the assignment
- * history and adding backbone recognitions. Per batch: one look-up of the stored teachers, then one
- * statement for the new ones (with their first assignment), one for the changed ones, one pair for
- * moves between schools and one for recognitions. Unchanged teachers cost no write (and no encryption).
+ * history and adding backbone recognitions. Per batch: one query compares the rows with the stored
+ * teachers in SQL and returns only new and changed ones; one statement inserts the new teachers with
+ * their first assignment (only they are encrypted); changed ones are updated (moves between schools
+ * close and open assignments); one statement writes recognitions. Unchanged teachers cost no write.
  */
 import { backboneValidUntil, maskIdNumber, type TeacherImportRow } from '@zhiping/domain';
 import type { TxContext } from '../../../platform/context.ts';
 import type { WriteOptions, WriteSummary } from '../import-writers.ts';
 import { requireSchoolIds } from './school-ids.ts';
 import {
-  findTeachersByHash,
+  findTeachersToWrite,
   insertTeachersWithAssignments,
   moveAssignments,
   updateTeachers,
@@ -17,34 +18,11 @@ import {
 } from './teacher-bulk.repository.ts';
 import { WRITE_BATCH_SIZE, batchesOf, type UnnestColumn } from './unnest.ts';
 
-type Stored = Awaited<ReturnType<typeof findTeachersByHash>>[number];
-
-/** A row with its resolved school id. */
+/** A row with its ID hash and resolved school id. */
 interface Prepared {
   row: TeacherImportRow;
   hash: string;
   schoolId: number;
-}
-
-/** True when the stored teacher already holds the row's values (and is active). */
-function isUnchanged(s: Stored, p: Prepared): boolean {
-  const r = p.row;
-  return (
-    s.is_active &&
-    s.name === r.name &&
-    s.gender === r.gender &&
-    s.birth_date === r.birthDate &&
-    s.school_id === p.schoolId &&
-    s.post === r.post &&
-    s.is_full_time === r.isFullTime &&
-    s.teaching_stage === r.teachingStage &&
-    s.subject === r.subject &&
-    s.education === r.education &&
-    s.title === r.title &&
-    s.certificate === r.certificate &&
-    s.staffing === r.staffing &&
-    s.joined_school_on === r.joinedSchoolOn
-  );
 }
 
 /** The teacher columns of prepared rows, in TEACHER_IMPORT_COLUMNS order. */
@@ -69,18 +47,16 @@ function teacherColumns(items: readonly Prepared[]): UnnestColumn[] {
 
 /** Writes one batch; returns its counts. */
 async function writeBatch(tx: TxContext, batch: readonly Prepared[], today: string): Promise<WriteSummary> {
-  const stored = new Map(
-    (
-      await findTeachersByHash(
-        tx.db,
-        batch.map((p) => p.hash),
-      )
-    ).map((s) => [s.id_number_hash, s]),
-  );
-  const fresh = batch.filter((p) => !stored.has(p.hash));
-  const changed = batch.filter((p) => stored.has(p.hash) && !isUnchanged(stored.get(p.hash)!, p));
-  const idOf = new Map([...stored.values()].map((s) => [s.id_number_hash, s.id]));
-
+  const byHash = new Map(batch.map((p) => [p.hash, p]));
+  const toWrite = await findTeachersToWrite(tx.db, [
+    { name: 'id_number_hash', type: 'text', values: batch.map((p) => p.hash) },
+    ...teacherColumns(batch),
+  ]);
+  // New teachers are inserted in file order (their ids follow the file).
+  const newHashes = new Set(toWrite.filter((t) => t.id === null).map((t) => t.hash));
+  const fresh = batch.filter((p) => newHashes.has(p.hash));
+  const changed = toWrite.filter((t) => t.id !== null);
+  const written = new Set<number>();
   if (fresh.length > 0) {
     const created = await insertTeachersWithAssignments(
       tx.db,
@@ -92,26 +68,24 @@ async function writeBatch(tx: TxContext, batch: readonly Prepared[], today: stri
       ],
       { today, reason: '批量导入' },
     );
-    for (const c of created) idOf.set(c.id_number_hash, c.id);
+    for (const c of created) written.add(c.id);
   }
   if (changed.length > 0) {
-    await updateTeachers(tx.db, [
-      { name: 'id', type: 'int', values: changed.map((p) => stored.get(p.hash)!.id) },
-      ...teacherColumns(changed),
-    ]);
+    const rows = changed.map((c) => byHash.get(c.hash)!);
+    await updateTeachers(tx.db, [{ name: 'id', type: 'int', values: changed.map((c) => c.id) }, ...teacherColumns(rows)]);
+    for (const c of changed) written.add(c.id!);
     // A new 调入本校日期 dates a move between schools; an unchanged one belonged to the previous school.
-    const moves = changed.flatMap((p) => {
-      const s = stored.get(p.hash)!;
-      if (s.school_id === p.schoolId) return [];
-      const from = p.row.joinedSchoolOn && p.row.joinedSchoolOn !== s.joined_school_on ? p.row.joinedSchoolOn : today;
-      return [{ teacherId: s.id, schoolId: p.schoolId, from }];
+    const moves = changed.flatMap((c, i) => {
+      const p = rows[i]!;
+      if (c.old_school_id === p.schoolId) return [];
+      const from = p.row.joinedSchoolOn && p.row.joinedSchoolOn !== c.old_joined ? p.row.joinedSchoolOn : today;
+      return [{ teacherId: c.id!, schoolId: p.schoolId, from }];
     });
     await moveAssignments(tx.db, moves, '批量导入：学校变更');
   }
-
-  const backbone = batch.filter((p) => p.row.backboneLevel && p.row.backboneIssuedOn);
+  const backbone = batch.filter((p) => p.row.backboneLevel !== null && p.row.backboneIssuedOn !== null);
   const recognized = await upsertRecognitions(tx.db, [
-    { name: 'teacher_id', type: 'int', values: backbone.map((p) => idOf.get(p.hash)!) },
+    { name: 'id_number_hash', type: 'text', values: backbone.map((p) => p.hash) },
     { name: 'level', type: 'text', values: backbone.map((p) => p.row.backboneLevel) },
     { name: 'issued_on', type: 'date', values: backbone.map((p) => p.row.backboneIssuedOn) },
     {
@@ -122,15 +96,9 @@ async function writeBatch(tx: TxContext, batch: readonly Prepared[], today: stri
     { name: 'subject', type: 'text', values: backbone.map((p) => p.row.subject) },
   ]);
   // A stored teacher whose only change is a new or moved recognition counts as updated.
-  const changedIds = new Set(changed.map((p) => stored.get(p.hash)!.id));
-  const recognitionOnly = batch.filter(
-    (p) => stored.has(p.hash) && !changedIds.has(stored.get(p.hash)!.id) && recognized.has(stored.get(p.hash)!.id),
-  ).length;
-  return {
-    inserted: fresh.length,
-    updated: changed.length + recognitionOnly,
-    unchanged: batch.length - fresh.length - changed.length - recognitionOnly,
-  };
+  const recognitionOnly = [...recognized].filter((id) => !written.has(id)).length;
+  const updated = changed.length + recognitionOnly;
+  return { inserted: fresh.length, updated, unchanged: batch.length - fresh.length - updated };
 }
 
 /** Writes teacher rows; a new teacher gets a first assignment, a teacher whose school changed a new one. */
