@@ -20,6 +20,9 @@ const IndicatorPage = lazy(() => import('./features/indicators/indicator.page.ts
 const DrillDownPage = lazy(() => import('./features/indicators/drill-down.page.tsx'));
 const SchoolIndicatorsPage = lazy(() => import('./features/indicators/school-indicators.page.tsx'));
 const OwnSchoolRedirect = lazy(() => import('./features/shell/own-school-redirect.tsx'));
+const AssessmentPage = lazy(() => import('./features/assessments/assessment.page.tsx'));
+const DataQualityPage = lazy(() => import('./features/data-quality/data-quality.page.tsx'));
+const ScreenPage = lazy(() => import('./features/screen/screen.page.tsx'));
 const PopulationPage = lazy(() => import('./features/population/population.page.tsx'));
 const ImportsPage = lazy(() => import('./features/imports/imports.page.tsx'));
 const UsersPage = lazy(() => import('./features/users/users.page.tsx'));
@@ -43,6 +46,7 @@ export const router = createBrowserRouter([
   {
     element: <RequireAuth />,
     children: [
+      page('/screen', ScreenPage, ['base:read'], true),
       {
         element: <AppLayout />,
         children: [
@@ -52,6 +56,8 @@ export const router = createBrowserRouter([
           page('/indicators/:code', IndicatorPage, ['base:read']),
           page('/indicators/:code/schools/:schoolId', DrillDownPage, ['base:read']),
           page('/my-school', OwnSchoolRedirect, ['base:read']),
+          page('/assessments/:kind', AssessmentPage, ['base:read'], true),
+          page('/data-quality', DataQualityPage, ['base:read']),
           page('/schools', SchoolListPage, ['base:read']),
           page('/schools/:id', SchoolDetailPage, ['base:read']),
           page('/teachers', TeacherListPage, ['teachers:read']),
