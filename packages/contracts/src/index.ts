@@ -10,3 +10,4 @@ export * from './users.ts';
 export * from './imports.ts';
 export * from './groups.ts';
 export * from './indicators.ts';
+export * from './evaluations.ts';

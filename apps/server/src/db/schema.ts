@@ -349,6 +349,185 @@ export interface DataQualityRuleTable {
   updated_at: Timestamp;
 }
 
+export interface RubricTemplateTable {
+  id: Generated<number>;
+  family: string;
+  version: number;
+  name: string;
+  /** The whole RubricTemplate (packages/domain) as JSON. */
+  definition: unknown;
+  is_built_in: Generated<boolean>;
+  copied_from_family: string | null;
+  copied_from_version: number | null;
+  created_by: number | null;
+  created_by_name: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RubricVersionMappingTable {
+  family: string;
+  from_version: number;
+  to_version: number;
+  mapping: unknown;
+  updated_by_name: Generated<string>;
+  updated_at: Timestamp;
+}
+
+export interface EvaluationCampaignTable {
+  id: Generated<number>;
+  name: string;
+  description: Generated<string>;
+  template_id: number;
+  period_start: DateStr;
+  period_end: DateStr;
+  self_assessment_due: DateStr;
+  on_site_due: DateStr;
+  report_due: DateStr;
+  team_size: number;
+  lookback_years: number;
+  disagreement_ratio: number;
+  selection: unknown;
+  created_by: number | null;
+  created_by_name: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EvaluationTable {
+  id: Generated<number>;
+  campaign_id: number;
+  school_id: number;
+  visit_date: DateStr | null;
+  created_at: Timestamp;
+}
+
+export interface EvaluationAssignmentTable {
+  evaluation_id: number;
+  inspector_id: number;
+  is_lead: Generated<boolean>;
+  assigned_at: Timestamp;
+  sheet_submitted_at: NullableTimestamp;
+}
+
+export interface EvaluationScoreTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  /** NULL: the school's self-evaluation. */
+  inspector_id: number | null;
+  code: string;
+  input: unknown;
+  points: number | null;
+  note: Generated<string>;
+  revision: Generated<number>;
+  updated_by: number | null;
+  updated_by_name: string;
+  updated_at: Timestamp;
+}
+
+export interface EvaluationOverrideTable {
+  evaluation_id: number;
+  code: string;
+  input: unknown;
+  note: Generated<string>;
+  reason: string;
+  decided_by: number | null;
+  decided_by_name: string;
+  decided_at: Timestamp;
+}
+
+export interface EvaluationResultTable {
+  evaluation_id: number;
+  total: number;
+  band: string | null;
+  verdict: 'pass' | 'fail' | 'incomplete';
+  verdict_label: string;
+  is_vetoed: boolean;
+  result: unknown;
+  scores: unknown;
+  findings: unknown;
+  computed_at: Timestamp;
+  published_at: NullableTimestamp;
+}
+
+export interface EvaluationEvidenceTable {
+  id: Generated<number>;
+  evaluation_id: number | null;
+  rectification_id: number | null;
+  code: string | null;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: number | null;
+  uploaded_by_name: string;
+  uploaded_at: Timestamp;
+}
+
+export interface InspectorProfileTable {
+  user_id: number;
+  phone: Generated<string>;
+  title: Generated<string>;
+  duties: Generated<string>;
+  updated_by_name: Generated<string>;
+  updated_at: Timestamp;
+}
+
+export interface InspectorRelatedSchoolTable {
+  user_id: number;
+  school_id: number;
+  reason: Generated<string>;
+}
+
+export interface ResponsibleInspectorTable {
+  id: Generated<number>;
+  school_id: number;
+  inspector_id: number;
+  valid_from: DateStr;
+  valid_to: DateStr | null;
+}
+
+export interface InspectorVisitTable {
+  id: Generated<number>;
+  school_id: number;
+  inspector_id: number;
+  visit_date: DateStr;
+  items: unknown;
+  summary: Generated<string>;
+  follow_ups: unknown;
+  problem_count: Generated<number>;
+  created_by_name: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface RectificationItemTable {
+  id: Generated<number>;
+  school_id: number;
+  evaluation_id: number | null;
+  visit_id: number | null;
+  code: string | null;
+  problem: string;
+  requirement: Generated<string>;
+  required_evidence: Generated<string>;
+  owner: string;
+  deadline: DateStr;
+  submitted_on: DateStr | null;
+  verified_on: DateStr | null;
+  created_by: number | null;
+  created_by_name: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface RectificationProgressTable {
+  id: Generated<number>;
+  item_id: number;
+  note: string;
+  by_id: number | null;
+  by_name: string;
+  at: Timestamp;
+}
+
 export interface DB {
   region: RegionTable;
   org_unit: OrgUnitTable;
@@ -376,4 +555,19 @@ export interface DB {
   assessment_evidence: AssessmentEvidenceTable;
   survey_result: SurveyResultTable;
   data_quality_rule: DataQualityRuleTable;
+  rubric_template: RubricTemplateTable;
+  rubric_version_mapping: RubricVersionMappingTable;
+  evaluation_campaign: EvaluationCampaignTable;
+  evaluation: EvaluationTable;
+  evaluation_assignment: EvaluationAssignmentTable;
+  evaluation_score: EvaluationScoreTable;
+  evaluation_override: EvaluationOverrideTable;
+  evaluation_result: EvaluationResultTable;
+  evaluation_evidence: EvaluationEvidenceTable;
+  inspector_profile: InspectorProfileTable;
+  inspector_related_school: InspectorRelatedSchoolTable;
+  responsible_inspector: ResponsibleInspectorTable;
+  inspector_visit: InspectorVisitTable;
+  rectification_item: RectificationItemTable;
+  rectification_progress: RectificationProgressTable;
 }

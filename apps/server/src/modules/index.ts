@@ -11,6 +11,12 @@ import { groupRoutes } from './groups/group.routes.ts';
 import { indicatorRoutes, schoolIndicatorRoutes } from './indicators/indicator.routes.ts';
 import { assessmentRoutes } from './assessments/assessment.routes.ts';
 import { dataQualityRoutes } from './data-quality/data-quality.routes.ts';
+import { templateRoutes } from './evaluations/template.routes.ts';
+import { campaignRoutes } from './evaluations/campaign.routes.ts';
+import { evaluationRoutes } from './evaluations/evaluation.routes.ts';
+import { scoringRoutes } from './evaluations/scoring.routes.ts';
+import { rectificationRoutes } from './rectification/rectification.routes.ts';
+import { inspectorRoutes } from './inspectors/inspector.routes.ts';
 
 export const MODULE_ROUTES: [string, FastifyPluginAsyncZod][] = [
   ['/imports', importRoutes],
@@ -26,4 +32,10 @@ export const MODULE_ROUTES: [string, FastifyPluginAsyncZod][] = [
   ['/schools', schoolIndicatorRoutes],
   ['/assessments', assessmentRoutes],
   ['/data-quality', dataQualityRoutes],
+  ['/evaluation-templates', templateRoutes],
+  ['/campaigns', campaignRoutes],
+  ['/evaluations', evaluationRoutes],
+  ['/evaluations', scoringRoutes],
+  ['/rectifications', rectificationRoutes],
+  ['/inspectors', inspectorRoutes],
 ];
