@@ -21,11 +21,11 @@ export function AssessmentItemsTable(props: {
   onChanged: () => void;
 }) {
   const columns: ColumnsType<AssessmentItem> = [
-    { title: '条目', key: 'no', width: 110, render: (_x, i) => `${i.partLabel} ${i.number}` },
+    { title: '条目', key: 'no', width: 96, render: (_x, i) => `${i.partLabel} ${i.number}` },
     {
       title: '内容',
       key: 'name',
-      width: 380,
+      width: 340,
       render: (_x, i) => (
         <>
           <div>{i.name}</div>
@@ -62,7 +62,7 @@ export function AssessmentItemsTable(props: {
       title: '原因',
       dataIndex: 'reason',
       render: (r: string) => (
-        <Typography.Paragraph style={{ margin: 0, maxWidth: 300 }} ellipsis={{ rows: 2, tooltip: r }}>
+        <Typography.Paragraph style={{ margin: 0, maxWidth: 240 }} ellipsis={{ rows: 2, tooltip: r }}>
           {r || '—'}
         </Typography.Paragraph>
       ),

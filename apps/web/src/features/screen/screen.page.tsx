@@ -102,7 +102,11 @@ export default function ScreenPage() {
           </div>
           <div style={PANEL_STYLE}>
             <div style={{ fontSize: 18, marginBottom: 8 }}>小学资源配置达标学校占比（近五年）</div>
-            {trendOpt && <EChart option={trendOpt} height={260} theme="dark" ariaLabel="小学资源配置达标学校占比近五年趋势" />}
+            {trendOpt ? (
+              <EChart option={trendOpt} height={260} theme="dark" ariaLabel="小学资源配置达标学校占比近五年趋势" />
+            ) : (
+              <div style={{ height: 260, color: '#8aa4c8' }}>{trend.error ? '趋势暂不可用' : '正在计算近五年数据…'}</div>
+            )}
           </div>
         </div>
       </div>
