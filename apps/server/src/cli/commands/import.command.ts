@@ -23,10 +23,11 @@ export function parseKind(value: string | undefined): ImportKind {
   });
 }
 
-/** Prints how many rows were read so far (no total is known while reading). */
-function printRowsRead(rows: number): void {
-  if (process.stderr.isTTY) process.stderr.write(`\r读取并校验 / validating: ${rows} 行 / rows`);
-  else if (rows % 10_000 === 0) process.stderr.write(`读取并校验 / validating: ${rows} 行 / rows\n`);
+/** Prints how many rows were read so far, against the estimate of the total. */
+function printRowsRead(rows: number, estimatedTotal: number): void {
+  const line = `读取并校验 / validating: ${rows} 行 / rows（约 / about ${Math.floor((rows / estimatedTotal) * 100)}%）`;
+  if (process.stderr.isTTY) process.stderr.write(`\r${line}`);
+  else if (rows % 10_000 === 0) process.stderr.write(`${line}\n`);
 }
 
 export const importCommand: CliCommand = {

@@ -26,8 +26,8 @@ export interface ValidationInput<K extends ImportKind> {
   filePath: string;
   /** Rows of schools outside this scope are refused. */
   scope: DataScope;
-  /** Called (and awaited) every PROGRESS_EVERY rows with the rows read so far. */
-  onProgress?: (rowsRead: number) => void | Promise<void>;
+  /** Called (and awaited) every PROGRESS_EVERY rows with the rows read so far and the estimated total. */
+  onProgress?: (rowsRead: number, estimatedTotal: number) => void | Promise<void>;
   /** Receives each row as read (the annotated report uses it). */
   onRow?: (row: SheetRow) => void;
 }
@@ -61,7 +61,8 @@ export async function validateImportFile<K extends ImportKind>(
         rowNumbers.push(item.rowNumber);
       }
     }
-    if (totalRows % PROGRESS_EVERY === 0) await input.onProgress?.(totalRows);
+    if (totalRows % PROGRESS_EVERY === 0)
+      await input.onProgress?.(totalRows, Math.max(totalRows, Math.round(totalRows / Math.max(item.fractionRead, 1e-6))));
   }
   const referenceErrors = await checkReferences(ctx, input.kind, rows, rowNumbers, input.scope);
   if (referenceErrors.length > 0) {

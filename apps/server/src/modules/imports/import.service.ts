@@ -34,8 +34,8 @@ export interface StartImportInput {
   source: Readable | string;
   /** Data folder; the file is kept under imports/ until the commit. */
   dataDir: string;
-  /** Rows read so far during the dry run (the CLI prints it). */
-  onProgress?: (rowsRead: number) => void;
+  /** Rows read so far during the dry run and the estimated total (the CLI prints them). */
+  onProgress?: (rowsRead: number, estimatedTotal: number) => void;
 }
 
 /** Options of a commit. */
@@ -82,7 +82,7 @@ function messageOf(e: unknown): string {
 /** Validates the whole file, records the outcome on the job and caches rows and errors for the commit and report. */
 async function runDryRun(
   ctx: ServiceContext,
-  job: { id: string; kind: ImportKind; filePath: string; scope: DataScope; onProgress?: ((n: number) => void) | undefined },
+  job: { id: string; kind: ImportKind; filePath: string; scope: DataScope; onProgress?: StartImportInput['onProgress'] },
 ): Promise<void> {
   let lastWrite = Date.now();
   try {
@@ -90,12 +90,12 @@ async function runDryRun(
       kind: job.kind,
       filePath: job.filePath,
       scope: job.scope,
-      onProgress: async (n) => {
-        setLiveProgress(job.id, n, 0);
-        job.onProgress?.(n);
+      onProgress: async (n, estimatedTotal) => {
+        setLiveProgress(job.id, n, estimatedTotal);
+        job.onProgress?.(n, estimatedTotal);
         if (Date.now() - lastWrite >= PROGRESS_WRITE_MS) {
           lastWrite = Date.now();
-          await repo.updateImportProgress(ctx.db, job.id, n);
+          await repo.updateImportProgress(ctx.db, job.id, n, estimatedTotal);
         }
       },
     });

@@ -37,6 +37,8 @@ export interface SheetRow {
   raw: RawRow;
   /** The row's cell values by 1-based column, as read (for the annotated report). */
   values: CellValue[];
+  /** Share of the sheet read so far (0–1), for progress estimates. */
+  fractionRead: number;
 }
 
 /** Normalizes a header cell: no spaces, no required-markers such as * or （必填）. */
@@ -102,12 +104,20 @@ function sheetPath(target: string): string {
  * shared strings, then hands back exceljs's row reader over the sheet. `opened` collects the entry
  * streams for the caller to close.
  */
-async function openDataSheet(filePath: string, opened: Readable[]): Promise<ExcelJS.stream.xlsx.WorksheetReader> {
+async function openDataSheet(
+  filePath: string,
+  opened: Readable[],
+  onFraction: (f: number) => void,
+): Promise<ExcelJS.stream.xlsx.WorksheetReader> {
   const entries = await readZipEntries(filePath);
-  const open = async (name: string) => {
+  const open = async (name: string, track = false) => {
     const entry = entries.get(name);
     if (!entry) return null;
-    const stream = await openZipEntryText(filePath, entry);
+    const stream = await openZipEntryText(
+      filePath,
+      entry,
+      track ? (bytes) => onFraction(bytes / Math.max(1, entry.uncompressedSize)) : undefined,
+    );
     opened.push(stream);
     return stream;
   };
@@ -123,7 +133,7 @@ async function openDataSheet(filePath: string, opened: Readable[]): Promise<Exce
     (s) => s.state !== 'hidden' && s.state !== 'veryHidden' && !(AUXILIARY_SHEETS as readonly string[]).includes(s.name),
   );
   const target = sheet && reader.workbookRels?.find((r) => r.Id === sheet.rId)?.Target;
-  const stream = target ? await open(sheetPath(target)) : null;
+  const stream = target ? await open(sheetPath(target), true) : null;
   if (!sheet || !target || !stream) throw new NotAZipFileError('no data sheet');
   const sheetNo = /sheet(\d+)\.xml$/.exec(target)?.[1] ?? String(sheet.id);
   const [first] = reader._parseWorksheet(stream, sheetNo);
@@ -137,8 +147,9 @@ async function openDataSheet(filePath: string, opened: Readable[]): Promise<Exce
  */
 export async function* readSheet(filePath: string, template: AnyImportTemplate): AsyncGenerator<SheetLayout | SheetRow> {
   const opened: Readable[] = [];
+  let fractionRead = 0;
   try {
-    const sheet = await openDataSheet(filePath, opened);
+    const sheet = await openDataSheet(filePath, opened, (f) => (fractionRead = f));
     let layout: SheetLayout | null = null;
     for await (const row of sheet) {
       const values = row.values as unknown[];
@@ -157,7 +168,7 @@ export async function* readSheet(filePath: string, template: AnyImportTemplate):
         raw[f.key] = v;
         if (v !== null && !(typeof v === 'string' && v.trim() === '')) isEmpty = false;
       }
-      if (!isEmpty) yield { rowNumber: row.number, raw, values: values as CellValue[] };
+      if (!isEmpty) yield { rowNumber: row.number, raw, values: values as CellValue[], fractionRead };
     }
     if (!layout) {
       throw new AppError('VALIDATION_FAILED', {

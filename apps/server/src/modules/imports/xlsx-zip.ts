@@ -8,7 +8,7 @@
  * 4,000 of a large sheet).
  */
 import fs from 'node:fs';
-import { PassThrough, pipeline, type Readable } from 'node:stream';
+import { Transform, pipeline, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 
 /** One file of the archive, from the central directory. */
@@ -76,8 +76,11 @@ export async function readZipEntries(filePath: string): Promise<Map<string, ZipE
   }
 }
 
-/** Streams one entry's content as UTF-8 text (string chunks; a character never splits between chunks). */
-export async function openZipEntryText(filePath: string, entry: ZipEntry): Promise<Readable> {
+/**
+ * Streams one entry's content as UTF-8 text (string chunks; a character never splits between chunks).
+ * `onBytes` receives the uncompressed bytes produced so far (for progress against entry.uncompressedSize).
+ */
+export async function openZipEntryText(filePath: string, entry: ZipEntry, onBytes?: (bytes: number) => void): Promise<Readable> {
   const header = Buffer.alloc(30);
   const handle = await fs.promises.open(filePath, 'r');
   try {
@@ -87,14 +90,20 @@ export async function openZipEntryText(filePath: string, entry: ZipEntry): Promi
   }
   if (header.readUInt32LE(0) !== LOCAL_FILE_HEADER) throw new NotAZipFileError(`bad local header of ${entry.name}`);
   if (entry.method !== 0 && entry.method !== 8) throw new NotAZipFileError(`unsupported compression ${entry.method} of ${entry.name}`);
-  const out = entry.method === 8 ? zlib.createInflateRaw() : new PassThrough();
-  out.setEncoding('utf8');
-  if (entry.compressedSize === 0) {
-    out.end();
-    return out;
-  }
+  let bytes = 0;
+  const text = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      onBytes?.((bytes += chunk.length));
+      done(null, chunk);
+    },
+  });
+  text.setEncoding('utf8');
+  if (entry.compressedSize === 0) return text.end();
   const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  // pipeline destroys `out` with the error of either side, so the consumer's loop throws it.
-  pipeline(fs.createReadStream(filePath, { start, end: start + entry.compressedSize - 1 }), out, () => undefined);
-  return out;
+  const source = fs.createReadStream(filePath, { start, end: start + entry.compressedSize - 1 });
+  // pipeline destroys `text` with the error of any stage, so the consumer's loop throws it.
+  const done = () => undefined;
+  if (entry.method === 8) pipeline(source, zlib.createInflateRaw(), text, done);
+  else pipeline(source, text, done);
+  return text;
 }
