@@ -211,3 +211,38 @@ export async function uploadEvidence(client: TestClient, evaluationId: number, c
   });
   expect(res.statusCode, res.body).toBe(200);
 }
+
+/** Syncs a sheet ('self' or 'mine') and expects every item saved. */
+export async function syncSheet(
+  client: TestClient,
+  evaluationId: number,
+  sheet: 'self' | 'mine',
+  items: SyncRequest['items'],
+): Promise<void> {
+  const r = await ok<{ saved: number; results: { status: string; message: string | null }[] }>(
+    client.post(`/api/v1/evaluations/${evaluationId}/sheets/${sheet}/sync`, { items }),
+  );
+  expect(
+    r.results.filter((x) => x.status !== 'saved' && x.status !== 'unchanged'),
+    JSON.stringify(r.results),
+  ).toEqual([]);
+}
+
+/** Walks a started evaluation to review: self-evaluation with evidence, each inspector's sheet, end of on-site, consolidation. */
+export async function walkToReview(p: {
+  evaluationId: number;
+  school: TestClient;
+  /** Lead first. */
+  team: Person[];
+  sheets: SyncRequest['items'][];
+}): Promise<EvaluationDetail> {
+  await syncSheet(p.school, p.evaluationId, 'self', fullSheet({ a: 20, level: '优', b: 30, yes: true }));
+  await uploadEvidence(p.school, p.evaluationId, 'A1.1.1');
+  await act(p.school, p.evaluationId, 'submit_self_assessment');
+  for (const [i, member] of p.team.entries()) {
+    await syncSheet(member.client, p.evaluationId, 'mine', p.sheets[i]!);
+    await ok(member.client.post(`/api/v1/evaluations/${p.evaluationId}/sheets/mine/submit`));
+  }
+  await act(p.team[0]!.client, p.evaluationId, 'submit_scores');
+  return act(p.team[0]!.client, p.evaluationId, 'submit_consolidation');
+}

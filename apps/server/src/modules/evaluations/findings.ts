@@ -37,8 +37,13 @@ export function deriveFindings(template: RubricTemplate, c: Consolidation): { st
   for (const p of c.points) {
     const input = p.final.input;
     const isNo = input.kind === 'yes_no' && !input.yes;
-    const share = p.maxPoints > 0 ? p.final.points / p.maxPoints : isNo ? 0 : 1;
-    const notes = [...new Set([p.final.note, ...p.scores.map((s) => s.note)].filter((n): n is string => !!n && n.trim() !== ''))];
+    const shareOf = (points: number, i: { kind: string; yes?: boolean }) =>
+      p.maxPoints > 0 ? points / p.maxPoints : i.kind === 'yes_no' && !i.yes ? 0 : 1;
+    const share = shareOf(p.final.points, input);
+    // Praise comes from inspectors who scored high; problem notes from the others (and the lead's decision).
+    const notesWhere = (isHigh: boolean) =>
+      p.scores.filter((s) => shareOf(s.points, s.input as { kind: string; yes?: boolean }) >= STRENGTH_SHARE === isHigh).map((s) => s.note);
+    const clean = (notes: (string | undefined)[]) => [...new Set(notes.filter((n): n is string => !!n && n.trim() !== ''))];
     const base = {
       code: p.code,
       title: p.title,
@@ -47,10 +52,12 @@ export function deriveFindings(template: RubricTemplate, c: Consolidation): { st
       maxPoints: p.maxPoints,
     };
     if (isNo || share < PROBLEM_SHARE) {
+      const notes = clean([p.override?.reason ? p.final.note : undefined, ...notesWhere(false)]);
       const note = notes.join('；') || (isNo ? '未达到要求' : `得分率 ${Math.round(share * 100)}%`);
       problems.push({ ...base, note, share, isVeto: vetoCodes.has(p.code) && isNo });
-    } else if (share >= STRENGTH_SHARE && notes.length > 0) {
-      strengths.push({ ...base, note: notes.join('；'), share });
+    } else if (share >= STRENGTH_SHARE) {
+      const notes = clean(notesWhere(true));
+      if (notes.length > 0) strengths.push({ ...base, note: notes.join('；'), share });
     }
   }
   const strip = <T extends FindingData>({ code, title, areaTitle, points, maxPoints, note }: T): FindingData => ({
