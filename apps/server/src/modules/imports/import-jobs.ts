@@ -22,12 +22,17 @@ const cache = new Map<string, CachedRun>();
 const CACHE_MAX = 3;
 const CACHE_TTL_MS = 2 * 3600_000;
 
-/** Runs a job's background task; errors must be handled by the task itself. */
+/**
+ * Runs a job's background task. The task records its own failures on the job; should even that fail
+ * (the database gone), the job keeps its running status rather than the error crashing the process.
+ */
 export function runInBackground(jobId: string, task: () => Promise<void>): void {
-  const p = task().finally(() => {
-    running.delete(jobId);
-    progress.delete(jobId);
-  });
+  const p = task()
+    .catch(() => undefined)
+    .finally(() => {
+      running.delete(jobId);
+      progress.delete(jobId);
+    });
   running.set(jobId, p);
 }
 

@@ -13,7 +13,7 @@ import { randomToken } from '../../platform/crypto.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { pruneImportFiles, removeImportFile, storeImportFile, importFilePath } from './import-files.ts';
 import { cacheDryRun, cachedDryRun, forgetDryRun, runInBackground, setLiveProgress, waitForBackgroundTask } from './import-jobs.ts';
-import { validateImportFile } from './import-pipeline.ts';
+import { validateImportFile, type ValidationOutcome } from './import-pipeline.ts';
 import { writeImportRows, type ImportRowsByKind } from './import-writers.ts';
 import { toImportJob } from './import.mapper.ts';
 import { canAccessJob, importScopeFor, jobScopeFor } from './import.policy.ts';
@@ -79,6 +79,17 @@ function messageOf(e: unknown): string {
   return e instanceof AppError ? e.userMessage : `内部错误：${e instanceof Error ? e.message : String(e)}`;
 }
 
+/** Records a dry run's outcome on the job ('validated' or 'invalid') and caches rows and errors for the commit and report. */
+async function recordDryRun(ctx: ServiceContext, jobId: string, outcome: ValidationOutcome<ImportKind>): Promise<void> {
+  cacheDryRun(jobId, outcome.errors.length > 0 ? [] : outcome.rows, outcome.errors);
+  await repo.finishValidation(ctx.db, jobId, {
+    totalRows: outcome.totalRows,
+    errorCount: outcome.errors.length,
+    firstErrors: outcome.errors.slice(0, STORED_ERRORS),
+    now: ctx.clock.now(),
+  });
+}
+
 /** Validates the whole file, records the outcome on the job and caches rows and errors for the commit and report. */
 async function runDryRun(
   ctx: ServiceContext,
@@ -99,13 +110,7 @@ async function runDryRun(
         }
       },
     });
-    cacheDryRun(job.id, outcome.errors.length > 0 ? [] : outcome.rows, outcome.errors);
-    await repo.finishValidation(ctx.db, job.id, {
-      totalRows: outcome.totalRows,
-      errorCount: outcome.errors.length,
-      firstErrors: outcome.errors.slice(0, STORED_ERRORS),
-      now: ctx.clock.now(),
-    });
+    await recordDryRun(ctx, job.id, outcome);
   } catch (e) {
     await repo.failImportJob(ctx.db, job.id, messageOf(e), ctx.clock.now());
   }
@@ -161,16 +166,7 @@ async function runCommit(ctx: ServiceContext, job: repo.ImportJobRow, options: C
     let rows = cachedDryRun(job.id)?.rows;
     if (!rows || rows.length !== job.total_rows) {
       const outcome = await validateImportFile(ctx, { kind, filePath: importFilePath(options.dataDir, job.id), scope: scopeOfJob(job) });
-      if (outcome.errors.length > 0) {
-        cacheDryRun(job.id, [], outcome.errors);
-        await repo.finishValidation(ctx.db, job.id, {
-          totalRows: outcome.totalRows,
-          errorCount: outcome.errors.length,
-          firstErrors: outcome.errors.slice(0, STORED_ERRORS),
-          now: ctx.clock.now(),
-        });
-        return;
-      }
+      if (outcome.errors.length > 0) return await recordDryRun(ctx, job.id, outcome);
       rows = outcome.rows;
     }
     const district = await repo.findDistrict(ctx.db);
