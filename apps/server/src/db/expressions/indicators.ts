@@ -4,11 +4,12 @@
  * modules/indicators/sql-agreement.db.test.ts prove both give the same answers.
  *
  *   gradeStage('y.grade')                      ↔ findGrade(code).stage
- *   schoolStageOfGrade('v.type_code', 'y.grade') ↔ the stage part a grade row belongs to (null: outside the type)
+ *   typeGradeStages('tgs')                     ↔ the stage part a grade row belongs to (no row: outside the type)
  *   classSizeColumns('y')                      ↔ classifyClassSize / summariseClassSizes on per-grade averages
  *   kindergartenWithinLimit('y')               ↔ computeKindergartenClassCompliance with KINDERGARTEN_CLASS_LIMITS
  *   teacherCountColumns('t', 'bb')             ↔ the per-teacher tests of countTeachersByStagePart
  *   isBackboneOn('t.id', asOf)                 ↔ isBackboneCountyOrAboveOn with backboneValidUntil()
+ *   placedTeachers(asOf, yearEnd)              where each teacher counts in a school year (tested against the records)
  */
 import {
   BACKBONE_LEVEL,
@@ -45,16 +46,21 @@ export function gradeStage(gradeColumn: string): RawBuilder<Stage | null> {
 /** Type codes of special-education schools, whose grade rows (P1…J3) all belong to their 'special' part. */
 export const SPECIAL_TYPE_CODES = SCHOOL_TYPES.filter((t) => t.stages.length === 1 && t.stages[0] === 'special').map((t) => t.code);
 
+/** The stage part of each (school type, grade) pair that belongs to one: the grade's own stage, or 'special' for every grade of a special school. */
+export const TYPE_GRADE_STAGES: readonly [string, string, Stage][] = SCHOOL_TYPES.flatMap((t) =>
+  GRADES.flatMap((g): [string, string, Stage][] => {
+    if (SPECIAL_TYPE_CODES.includes(t.code)) return [[t.code, g.code, 'special']];
+    return t.stages.includes(g.stage) ? [[t.code, g.code, g.stage]] : [];
+  }),
+);
+
 /**
- * The stage part a grade row belongs to: its grade's stage when the school type covers it, 'special' for
- * every grade of a special-education school, else NULL (the row lies outside the school's type):
- * `CASE WHEN v.type_code IN ('511',…) THEN 'special' WHEN (v.type_code, <grade stage>) IN (VALUES ('111','preschool'), …) THEN <grade stage> END`.
+ * The (type, grade) → stage part table as a FROM item to LEFT JOIN on type and grade; no row (stage NULL)
+ * means the grade lies outside the school's type:
+ * `(VALUES ('111', 'K0', 'preschool'), …, ('511', 'P1', 'special'), …) AS alias(type_code, grade, stage)`.
  */
-export function schoolStageOfGrade(typeColumn: string, gradeColumn: string): RawBuilder<Stage | null> {
-  const pairs = SCHOOL_TYPES.flatMap((t) => t.stages.map((s) => sql`(${lit(t.code)}, ${lit(s)})`));
-  const stage = gradeStage(gradeColumn);
-  return sql<Stage | null>`(CASE WHEN ${sql.ref(typeColumn)} IN (${list(SPECIAL_TYPE_CODES)}) THEN 'special'
-    WHEN (${sql.ref(typeColumn)}, ${stage}) IN (VALUES ${sql.join(pairs)}) THEN ${stage} END)`;
+export function typeGradeStages(alias: string): RawBuilder<{ type_code: string; grade: string; stage: Stage }> {
+  return sql`(VALUES ${sql.join(TYPE_GRADE_STAGES.map(([t, g, s]) => sql`(${lit(t)}, ${lit(g)}, ${lit(s)})`))}) AS ${sql.raw(alias)}(type_code, grade, stage)`;
 }
 
 /** Lower bounds of the class-size bands of classifyClassSize (大班额 56–65, 超大班额 ≥66). */
@@ -137,9 +143,7 @@ export function backboneTeachersOn(asOf: string): RawBuilder<{ teacher_id: numbe
  * later or closed earlier still gets its name and type):
  * `(SELECT DISTINCT ON (v.school_id) v.* FROM school_version v ORDER BY v.school_id, <in force> DESC, <days away> ASC)`.
  */
-export function schoolVersionsOn(
-  asOf: string,
-): RawBuilder<{
+export function schoolVersionsOn(asOf: string): RawBuilder<{
   school_id: number;
   type_code: string;
   sponsor: 'public' | 'private';
@@ -155,27 +159,49 @@ export function schoolVersionsOn(
       CASE WHEN v.valid_from > ${d} THEN v.valid_from - ${d} ELSE ${d} - coalesce(v.valid_to, v.valid_from) END ASC)`;
 }
 
+/** The teacher columns placedTeachers carries. */
+export interface PlacedTeacherRow {
+  teacher_id: number;
+  school_id: number;
+  /** First day of the placement (its assignment). */
+  valid_from: string;
+  post: string;
+  is_full_time: boolean;
+  teaching_stage: string | null;
+  subject: string | null;
+  education: string;
+  certificate: string;
+}
+
 /**
- * Where each teacher counts in a school year: the 'full' assignment in force on the statistics date,
- * else the first one that began during the school year (a teacher first recorded after the statistics
- * date); a teacher without any assignment counts at teacher.school_id. An inactive teacher counts only
- * through a closed assignment (history), never through an open one:
- * `(SELECT DISTINCT ON (a.teacher_id) a.teacher_id, a.school_id, a.valid_from FROM teacher_assignment a JOIN teacher t …
- *   WHERE a.kind = 'full' AND a.valid_from <= $yearEnd AND (a.valid_to IS NULL OR a.valid_to >= $asOf) …
- *   ORDER BY a.teacher_id, (a.valid_from <= $asOf) DESC, <latest before asOf, else earliest after> UNION ALL …)`.
+ * Where each teacher counts in a school year, with their attributes: the 'full' assignment in force on
+ * the statistics date (the latest-starting one), else the first that began during the school year (a
+ * teacher first recorded after the statistics date); a teacher without any assignment counts at
+ * teacher.school_id. An inactive teacher counts only through a closed assignment (history). Anti-joins
+ * instead of a sort of every assignment, so it stays cheap with hundreds of thousands of teachers:
+ * `(SELECT p.teacher_id, p.school_id, p.valid_from, t.post, … FROM (<in force> UNION ALL <first of the year>) p JOIN teacher t …
+ *   UNION ALL <teachers without assignments>)`.
  */
-export function teacherPlacements(
-  asOf: string,
-  yearEnd: string,
-): RawBuilder<{ teacher_id: number; school_id: number; valid_from: string }> {
+export function placedTeachers(asOf: string, yearEnd: string): RawBuilder<PlacedTeacherRow> {
   const d = sql`${asOf}::date`;
-  return sql`(SELECT * FROM (SELECT DISTINCT ON (a.teacher_id) a.teacher_id, a.school_id, a.valid_from
-      FROM teacher_assignment a JOIN teacher t ON t.id = a.teacher_id
-      WHERE a.kind = 'full' AND a.valid_from <= ${yearEnd}::date AND (a.valid_to IS NULL OR a.valid_to >= ${d})
-        AND (t.is_active OR a.valid_to IS NOT NULL)
-      ORDER BY a.teacher_id, (a.valid_from <= ${d}) DESC, CASE WHEN a.valid_from <= ${d} THEN ${d} - a.valid_from ELSE a.valid_from - ${d} END ASC) placed
+  const cond = (alias: string) => {
+    const a = sql.raw(alias);
+    return sql`${a}.kind = 'full' AND ${a}.valid_from <= ${d} AND (${a}.valid_to IS NULL OR ${a}.valid_to >= ${d})`;
+  };
+  const cols = sql`t.post, t.is_full_time, t.teaching_stage, t.subject, t.education, t.certificate`;
+  return sql`(SELECT p.teacher_id, p.school_id, p.valid_from, ${cols}
+      FROM (SELECT a.teacher_id, a.school_id, a.valid_from, a.valid_to FROM teacher_assignment a
+            WHERE ${cond('a')} AND NOT EXISTS (SELECT 1 FROM teacher_assignment b WHERE b.teacher_id = a.teacher_id AND ${cond('b')}
+              AND (b.valid_from > a.valid_from OR (b.valid_from = a.valid_from AND b.id > a.id)))
+          UNION ALL
+          SELECT * FROM (SELECT DISTINCT ON (a.teacher_id) a.teacher_id, a.school_id, a.valid_from, a.valid_to FROM teacher_assignment a
+            WHERE a.kind = 'full' AND a.valid_from > ${d} AND a.valid_from <= ${yearEnd}::date
+              AND NOT EXISTS (SELECT 1 FROM teacher_assignment b WHERE b.teacher_id = a.teacher_id AND ${cond('b')})
+            ORDER BY a.teacher_id, a.valid_from, a.id) later) p
+      JOIN teacher t ON t.id = p.teacher_id
+      WHERE t.is_active OR p.valid_to IS NOT NULL
     UNION ALL
-    SELECT t.id, t.school_id, coalesce(t.joined_school_on, ${d}) FROM teacher t
+    SELECT t.id, t.school_id, coalesce(t.joined_school_on, ${d}), ${cols} FROM teacher t
       WHERE t.is_active AND t.school_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM teacher_assignment a WHERE a.teacher_id = t.id AND a.kind = 'full'))`;
 }
 

@@ -6,7 +6,7 @@
 import type { WhatIf } from '@zhiping/contracts';
 import { BALANCED_RESOURCE_CODES, RESOURCE_LABELS, planDistrict, planFailingSchools, type ResourceAdditions } from '@zhiping/domain';
 import type { ServiceContext } from '../../platform/context.ts';
-import { balancedPartsOf } from '../indicators/district-values.ts';
+import { balancedPartsOf } from '../indicators/stage-balance.ts';
 import { toValueDto } from '../indicators/indicator.mapper.ts';
 import { requireDistrictReader } from '../indicators/indicator.policy.ts';
 import { loadYear } from '../indicators/indicator.service.ts';

@@ -6,11 +6,19 @@
  */
 import { GRADES } from '@zhiping/domain';
 import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable, type Updateable } from 'kysely';
-import { schoolStageOfGrade, schoolVersionsOn, teacherPlacements } from '../../db/expressions/indicators.ts';
+import { placedTeachers, schoolVersionsOn, typeGradeStages } from '../../db/expressions/indicators.ts';
 import { schoolInScope } from '../../db/expressions/scope.ts';
 import type { DB } from '../../db/schema.ts';
 import type { DataScope } from '../../platform/access.ts';
-import { compileComparison, compileExpression, parseExpression, type RuleOperator, type RuleTarget } from './rule-expression.ts';
+import {
+  TARGET_FIELDS,
+  compileComparison,
+  compileExpression,
+  parseExpression,
+  type Expr,
+  type RuleOperator,
+  type RuleTarget,
+} from './rule-expression.ts';
 
 export type RuleRow = Selectable<DB['data_quality_rule']>;
 
@@ -34,41 +42,109 @@ export async function updateRule(db: Kysely<DB>, code: string, row: Updateable<D
   await db.updateTable('data_quality_rule').set(row).where('code', '=', code).execute();
 }
 
-const GRADE_LABEL = sql`CASE y.grade ${sql.join(
-  GRADES.map((g) => sql`WHEN ${sql.lit(g.code)} THEN ${sql.lit(g.label)}`),
-  sql` `,
-)} ELSE y.grade END`;
+/** One target's row source: the FROM clause, its school id and entity key, and each field's expression. */
+interface TargetSource {
+  from: RawBuilder<unknown>;
+  schoolId: string;
+  /** Identifies the row within the school (grade code, teacher id); labelled only for failing rows. */
+  key: string;
+  fields: Record<string, string>;
+}
 
-/** The row sources of the four targets for a school year (teachers: the placements of that year). */
-function targetSources(year: number): Record<RuleTarget, RawBuilder<unknown>> {
+/**
+ * The row sources of the four targets for a school year (teachers: the current roster; full-time teachers
+ * of a school: the placements of that year). Only the fields the enabled rules use are selected, so an
+ * unused costly join (duplicates, placements) is removed by the planner.
+ */
+function targetSources(year: number): Record<RuleTarget, TargetSource> {
   const asOf = `${year}-09-01`;
   const yearEnd = `${year + 1}-08-31`;
   return {
-    grade: sql`SELECT y.school_id, ${GRADE_LABEL} AS entity, y.grade AS sort_key, y.students, y.girls, y.classes, y.new_entrants, y.graduates,
-        y.transfers_in, y.transfers_out, y.migrant_children, y.disabled_students
-      FROM school_year_stat y WHERE y.school_year = ${year}`,
-    school: sql`SELECT g.school_id, '全校' AS entity, '' AS sort_key, g.students, g.stage_students, p.students AS prev_students, g.girls, g.classes,
-        (c.school_id IS NOT NULL)::int AS has_condition, coalesce(ft.n, 0) AS full_time_teachers
-      FROM (SELECT y.school_id, sum(y.students) AS students, sum(y.girls) AS girls, sum(y.classes) AS classes,
-              coalesce(sum(y.students) FILTER (WHERE ${schoolStageOfGrade('v.type_code', 'y.grade')} IS NOT NULL), 0) AS stage_students
-            FROM school_year_stat y JOIN ${schoolVersionsOn(asOf)} v ON v.school_id = y.school_id WHERE y.school_year = ${year} GROUP BY 1) g
+    grade: {
+      from: sql`school_year_stat y WHERE y.school_year = ${year}`,
+      schoolId: 'y.school_id',
+      key: 'y.grade',
+      fields: Object.fromEntries(TARGET_FIELDS.grade.map((f) => [f, `y.${f}`])),
+    },
+    school: {
+      from: sql`(SELECT y.school_id, sum(y.students) AS students, sum(y.girls) AS girls, sum(y.classes) AS classes,
+              coalesce(sum(y.students) FILTER (WHERE tgs.stage IS NOT NULL), 0) AS stage_students
+            FROM school_year_stat y JOIN ${schoolVersionsOn(asOf)} v ON v.school_id = y.school_id
+            LEFT JOIN ${typeGradeStages('tgs')} ON tgs.type_code = v.type_code AND tgs.grade = y.grade
+            WHERE y.school_year = ${year} GROUP BY 1) g
       LEFT JOIN (SELECT school_id, sum(students) AS students FROM school_year_stat WHERE school_year = ${year - 1} GROUP BY 1) p ON p.school_id = g.school_id
       LEFT JOIN school_condition c ON c.school_id = g.school_id AND c.school_year = ${year}
-      LEFT JOIN (SELECT pl.school_id, count(*) AS n FROM ${teacherPlacements(asOf, yearEnd)} pl JOIN teacher t ON t.id = pl.teacher_id
-                 WHERE t.post = 'teacher' AND t.is_full_time GROUP BY 1) ft ON ft.school_id = g.school_id`,
-    condition: sql`SELECT c.school_id, '办学条件' AS entity, '' AS sort_key, c.teaching_area, c.gym_area, c.sports_ground_area, c.equipment_value,
-        c.multimedia_rooms, c.music_rooms, c.art_rooms, c.books, coalesce(s.students, 0) AS students, pc.teaching_area AS prev_teaching_area
-      FROM school_condition c
+      LEFT JOIN (SELECT pl.school_id, count(*) AS n FROM ${placedTeachers(asOf, yearEnd)} pl
+                 WHERE pl.post = 'teacher' AND pl.is_full_time GROUP BY 1) ft ON ft.school_id = g.school_id`,
+      schoolId: 'g.school_id',
+      key: "''",
+      fields: {
+        students: 'g.students',
+        stage_students: 'g.stage_students',
+        prev_students: 'p.students',
+        girls: 'g.girls',
+        classes: 'g.classes',
+        has_condition: '(c.school_id IS NOT NULL)::int',
+        full_time_teachers: 'coalesce(ft.n, 0)',
+      },
+    },
+    condition: {
+      from: sql`school_condition c
       LEFT JOIN (SELECT school_id, sum(students) AS students FROM school_year_stat WHERE school_year = ${year} GROUP BY 1) s ON s.school_id = c.school_id
       LEFT JOIN school_condition pc ON pc.school_id = c.school_id AND pc.school_year = ${year - 1}
       WHERE c.school_year = ${year}`,
-    teacher: sql`SELECT t.school_id, t.name || '（' || t.id_number_masked || '）' AS entity, t.name AS sort_key,
-        (t.school_id IS NOT NULL)::int AS has_school, (sc.id IS NOT NULL AND (sc.closed_on IS NULL OR sc.closed_on > ${asOf}::date))::int AS school_open,
-        count(*) OVER (PARTITION BY t.name, t.gender, t.birth_date) AS same_person_count,
-        (t.post = 'teacher' AND t.is_full_time)::int AS is_full_time_teacher, (t.teaching_stage IS NOT NULL)::int AS has_teaching_stage,
-        (t.subject IS NOT NULL)::int AS has_subject, extract(year FROM age(${asOf}::date, t.birth_date))::int AS age
-      FROM teacher t LEFT JOIN school sc ON sc.id = t.school_id WHERE t.is_active`,
+      schoolId: 'c.school_id',
+      key: "''",
+      fields: {
+        ...Object.fromEntries(
+          [
+            'teaching_area',
+            'gym_area',
+            'sports_ground_area',
+            'equipment_value',
+            'multimedia_rooms',
+            'music_rooms',
+            'art_rooms',
+            'books',
+          ].map((f) => [f, `c.${f}`]),
+        ),
+        students: 'coalesce(s.students, 0)',
+        prev_teaching_area: 'pc.teaching_area',
+      },
+    },
+    teacher: {
+      from: sql`teacher t LEFT JOIN school sc ON sc.id = t.school_id
+      LEFT JOIN (SELECT name, gender, birth_date, count(*) AS n FROM teacher WHERE is_active GROUP BY 1, 2, 3 HAVING count(*) > 1) dup
+        ON dup.name = t.name AND dup.gender = t.gender AND dup.birth_date = t.birth_date
+      WHERE t.is_active`,
+      schoolId: 't.school_id',
+      key: 't.id::text',
+      fields: {
+        has_school: '(t.school_id IS NOT NULL)::int',
+        school_open: `(sc.id IS NOT NULL AND (sc.closed_on IS NULL OR sc.closed_on > DATE '${asOf}'))::int`,
+        same_person_count: 'coalesce(dup.n, 1)',
+        is_full_time_teacher: "(t.post = 'teacher' AND t.is_full_time)::int",
+        has_teaching_stage: '(t.teaching_stage IS NOT NULL)::int',
+        has_subject: '(t.subject IS NOT NULL)::int',
+        age: `extract(year FROM age(DATE '${asOf}', t.birth_date))::int`,
+      },
+    },
   };
+}
+
+/** Field names an expression uses. */
+function fieldsOf(e: Expr): string[] {
+  switch (e.kind) {
+    case 'number':
+      return [];
+    case 'field':
+      return [e.name];
+    case 'abs':
+    case 'neg':
+      return fieldsOf(e.arg);
+    case 'binary':
+      return [...fieldsOf(e.left), ...fieldsOf(e.right)];
+  }
 }
 
 /** Filters of an evaluation. */
@@ -80,32 +156,59 @@ export interface FailureFilter {
 
 /**
  * The failures of the enabled rules in a year: a WITH list of the targets the rules use (each computed
- * once) and the UNION ALL of one SELECT per rule giving (rule code, school id, entity, sort key, left, right).
+ * once, with only the fields used) and the UNION ALL of one SELECT per rule giving (rule code, target,
+ * school id, entity key, left, right).
  */
 function failuresSource(rules: readonly RuleRow[], year: number): { with: RawBuilder<unknown>; union: RawBuilder<unknown> } | null {
   const sources = targetSources(year);
   const enabled = rules.filter((x) => x.is_enabled);
   if (enabled.length === 0) return null;
-  const targets = [...new Set(enabled.map((r) => r.target as RuleTarget))];
-  const selects = enabled.map((r) => {
+  const parsed = enabled.map((r) => {
     const target = r.target as RuleTarget;
-    const expr = (text: string) => compileExpression(parseExpression(text, target), 'f');
-    const left = expr(r.left_expr);
-    const right = expr(r.right_expr);
-    const when =
-      r.when_left && r.when_operator && r.when_right
-        ? sql`coalesce(${compileComparison(expr(r.when_left), r.when_operator as RuleOperator, expr(r.when_right))}, false)`
-        : sql`true`;
-    const holds = compileComparison(left, r.operator as RuleOperator, right);
-    return sql`SELECT ${r.code}::text AS rule_code, f.school_id, f.entity::text AS entity, f.sort_key::text AS sort_key,
-        ${left}::float8 AS left_value, ${right}::float8 AS right_value
-      FROM ${sql.table(`t_${target}`)} f WHERE ${when} AND NOT coalesce(${holds}, true)`;
+    const parse = (text: string | null) => (text === null ? null : parseExpression(text, target));
+    return {
+      r,
+      target,
+      left: parse(r.left_expr)!,
+      right: parse(r.right_expr)!,
+      whenLeft: parse(r.when_left),
+      whenRight: parse(r.when_right),
+    };
   });
-  return {
-    with: sql`WITH ${sql.join(targets.map((t) => sql`${sql.table(`t_${t}`)} AS MATERIALIZED (${sources[t]})`))}`,
-    union: sql`(${sql.join(selects, sql` UNION ALL `)})`,
-  };
+  const targets = [...new Set(parsed.map((p) => p.target))];
+  const ctes = targets.map((t) => {
+    const used = new Set(
+      parsed
+        .filter((p) => p.target === t)
+        .flatMap((p) => [p.left, p.right, p.whenLeft, p.whenRight].flatMap((e) => (e ? fieldsOf(e) : []))),
+    );
+    const src = sources[t];
+    const cols = [...used].map((f) => sql.raw(`${src.fields[f]} AS ${f}`));
+    return sql`${sql.table(`t_${t}`)} AS MATERIALIZED (SELECT ${sql.raw(src.schoolId)} AS school_id, ${sql.raw(src.key)} AS entity_key${cols.length ? sql`, ${sql.join(cols)}` : sql``} FROM ${src.from})`;
+  });
+  const selects = parsed.map((p) => {
+    const left = compileExpression(p.left, 'f');
+    const right = compileExpression(p.right, 'f');
+    const when =
+      p.whenLeft && p.whenRight && p.r.when_operator
+        ? sql`coalesce(${compileComparison(compileExpression(p.whenLeft, 'f'), p.r.when_operator as RuleOperator, compileExpression(p.whenRight, 'f'))}, false)`
+        : sql`true`;
+    const holds = compileComparison(left, p.r.operator as RuleOperator, right);
+    return sql`SELECT ${p.r.code}::text AS rule_code, ${p.target}::text AS target, f.school_id, f.entity_key::text AS entity_key,
+        ${left}::float8 AS left_value, ${right}::float8 AS right_value
+      FROM ${sql.table(`t_${p.target}`)} f WHERE ${when} AND NOT coalesce(${holds}, true)`;
+  });
+  return { with: sql`WITH ${sql.join(ctes)}`, union: sql`(${sql.join(selects, sql` UNION ALL `)})` };
 }
+
+/** The label of a failing row: the grade, the teacher with the masked ID number, the school or its conditions. */
+const ENTITY_LABEL = sql`CASE x.target
+  WHEN 'grade' THEN CASE x.entity_key ${sql.join(
+    GRADES.map((g) => sql`WHEN ${sql.lit(g.code)} THEN ${sql.lit(g.label)}`),
+    sql` `,
+  )} ELSE x.entity_key END
+  WHEN 'teacher' THEN (SELECT t.name || '（' || t.id_number_masked || '）' FROM teacher t WHERE t.id = x.entity_key::int)
+  WHEN 'school' THEN '全校' ELSE '办学条件' END`;
 
 /** Failure rows as the page shows them. */
 export interface FailureRow {
@@ -128,24 +231,27 @@ export async function findFailurePage(
   f: FailureFilter,
   page: { offset: number; limit: number },
 ): Promise<FailureRow[]> {
-  const source = failuresSource(rules, year);
+  const allowed = rules.filter(
+    (r) => (f.severity === undefined || r.severity === f.severity) && (f.rule === undefined || r.code === f.rule),
+  );
+  const source = failuresSource(allowed, year);
   if (!source) return [];
-  const allowed = rules
-    .filter((r) => (f.severity === undefined || r.severity === f.severity) && (f.rule === undefined || r.code === f.rule))
-    .map((r) => r.code);
-  if (allowed.length === 0) return [];
   const order = sql`CASE x.rule_code ${sql.join(
     rules.map((r, i) => sql`WHEN ${r.code} THEN ${sql.lit(i)}`),
     sql` `,
   )} END`;
-  const r =
-    await sql<FailureRow>`${source.with} SELECT x.rule_code, x.school_id, s.code AS school_code, v.name AS school_name, x.entity, x.left_value, x.right_value,
-      count(*) OVER ()::int AS total
-    FROM ${source.union} x LEFT JOIN school s ON s.id = x.school_id
+  const gradeOrder = sql`CASE x.entity_key ${sql.join(
+    GRADES.map((g, i) => sql`WHEN ${sql.lit(g.code)} THEN ${sql.lit(String(i).padStart(2, '0'))}`),
+    sql` `,
+  )} END`;
+  const r = await sql<FailureRow>`${source.with}
+    SELECT x.rule_code, x.school_id, s.code AS school_code, v.name AS school_name, ${ENTITY_LABEL} AS entity, x.left_value, x.right_value, x.total
+    FROM (SELECT x.*, count(*) OVER ()::int AS total FROM ${source.union} x
+          WHERE ${scope.kind === 'district' ? sql`true` : sql`x.school_id IS NOT NULL AND ${schoolInScope(scope, 'x.school_id')}`}
+            ${f.schoolId !== undefined ? sql`AND x.school_id = ${f.schoolId}` : sql``}) x
+    LEFT JOIN school s ON s.id = x.school_id
     LEFT JOIN school_version v ON v.school_id = x.school_id AND v.valid_to IS NULL
-    WHERE x.rule_code IN (${sql.join(allowed)}) AND ${scope.kind === 'district' ? sql`true` : sql`x.school_id IS NOT NULL AND ${schoolInScope(scope, 'x.school_id')}`}
-      ${f.schoolId !== undefined ? sql`AND x.school_id = ${f.schoolId}` : sql``}
-    ORDER BY s.code NULLS FIRST, ${order}, x.sort_key, x.entity
+    ORDER BY s.code NULLS FIRST, ${order}, CASE WHEN x.target = 'grade' THEN ${gradeOrder} ELSE ${ENTITY_LABEL} END
     OFFSET ${page.offset} LIMIT ${page.limit}`.execute(db);
   return r.rows;
 }

@@ -18,7 +18,7 @@ import { requirePermission, scopeFor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
-import { refreshPlannerStatistics } from '../indicators/planner-statistics.service.ts';
+import { inAnalyticsSnapshot, refreshPlannerStatistics } from '../indicators/planner-statistics.service.ts';
 import * as repo from './data-quality.repository.ts';
 import { parseExpression, RuleExpressionError, TARGET_FIELDS, type RuleTarget } from './rule-expression.ts';
 
@@ -55,13 +55,15 @@ export async function listFailures(ctx: ServiceContext, query: DataQualityQuery)
   const year = await resolveYear(ctx.db, query.year);
   const rules = await repo.findRules(ctx.db);
   const byCode = new Map(rules.map((r) => [r.code, r]));
-  const rows = await repo.findFailurePage(
-    ctx.db,
-    rules,
-    year,
-    scope,
-    { schoolId: query.schoolId, severity: query.severity, rule: query.rule },
-    { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
+  const rows = await inAnalyticsSnapshot(ctx.db, (db) =>
+    repo.findFailurePage(
+      db,
+      rules,
+      year,
+      scope,
+      { schoolId: query.schoolId, severity: query.severity, rule: query.rule },
+      { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
+    ),
   );
   return {
     year,
@@ -92,7 +94,7 @@ export async function summariseFailures(ctx: ServiceContext, yearQuery: number |
   const year = await resolveYear(ctx.db, yearQuery);
   const rules = await repo.findRules(ctx.db);
   const byCode = new Map(rules.map((r) => [r.code, r]));
-  const rows = await repo.countFailures(ctx.db, rules, year, scope);
+  const rows = await inAnalyticsSnapshot(ctx.db, (db) => repo.countFailures(db, rules, year, scope));
   const bySeverity = { error: 0, warning: 0, info: 0 };
   const byRule = new Map<string, number>();
   const bySchool = new Map<string, DataQualitySummary['bySchool'][number]>();
@@ -129,7 +131,7 @@ export async function countFailuresBySchool(db: Kysely<DB>, year: number): Promi
   const rules = await repo.findRules(db);
   const severity = new Map(rules.map((r) => [r.code, r.severity]));
   const out = new Map<number, Record<Severity, number>>();
-  for (const r of await repo.countFailures(db, rules, year, { kind: 'district' })) {
+  for (const r of await inAnalyticsSnapshot(db, (x) => repo.countFailures(x, rules, year, { kind: 'district' }))) {
     if (r.school_id === null) continue;
     const c = out.get(r.school_id) ?? { error: 0, warning: 0, info: 0 };
     c[severity.get(r.rule_code)!] += r.n;

@@ -75,7 +75,12 @@ async function exportAndRead<K extends TemplateKind>(kind: K): Promise<ImportRow
     const cells: Record<string, CellValue> = {};
     keyOf.forEach((key, i) => {
       const v = row.getCell(i + 1).value as unknown;
-      cells[key] = v === undefined || v === null ? null : typeof v === 'object' && !(v instanceof Date) && 'richText' in (v as object) ? (v as { richText: { text: string }[] }).richText.map((x) => x.text).join('') : (v as CellValue);
+      cells[key] =
+        v === undefined || v === null
+          ? null
+          : typeof v === 'object' && !(v instanceof Date) && 'richText' in (v as object)
+            ? (v as { richText: { text: string }[] }).richText.map((x) => x.text).join('')
+            : (v as CellValue);
     });
     if (kind === 'teachers') {
       rows.push(readTeacher(cells) as ImportRowOfKind[K]);
@@ -93,7 +98,21 @@ async function exportAndRead<K extends TemplateKind>(kind: K): Promise<ImportRow
  * A teacher row read with the domain's code lists. Not through validateTeacherRow: the demo generator
  * keeps 1.5 % of 专任教师 part-time (is_full_time false), which the import validation refuses.
  */
-function readTeacher(c: Record<string, CellValue>): Pick<TeacherImportRow, 'schoolCode' | 'post' | 'isFullTime' | 'teachingStage' | 'subject' | 'education' | 'certificate' | 'backboneLevel' | 'backboneIssuedOn' | 'backboneValidUntil'> {
+function readTeacher(
+  c: Record<string, CellValue>,
+): Pick<
+  TeacherImportRow,
+  | 'schoolCode'
+  | 'post'
+  | 'isFullTime'
+  | 'teachingStage'
+  | 'subject'
+  | 'education'
+  | 'certificate'
+  | 'backboneLevel'
+  | 'backboneIssuedOn'
+  | 'backboneValidUntil'
+> {
   const text = (k: string) => (c[k] === null || c[k] === undefined || c[k] === '' ? null : String(c[k]));
   return {
     schoolCode: text('schoolCode')!,
@@ -147,7 +166,11 @@ function recompute(year: number, withTeachers: boolean) {
   const yearSchools = schools.filter((s) => byStage.has(s.code) || conditions.has(s.code));
   const rowsOf = (code: string, stage: Stage) => students.filter((r) => r.schoolCode === code && stageOf(r) === stage);
   const counts = countTeachersByStagePart(
-    (raw.teachers as TeacherImportRow[]).map((x) => ({ ...x, schoolId: x.schoolCode, backboneValidUntil: x.backboneIssuedOn ? backboneValidUntil(x.backboneIssuedOn, x.backboneValidUntil) : null })),
+    (raw.teachers as TeacherImportRow[]).map((x) => ({
+      ...x,
+      schoolId: x.schoolCode,
+      backboneValidUntil: x.backboneIssuedOn ? backboneValidUntil(x.backboneIssuedOn, x.backboneValidUntil) : null,
+    })),
     yearSchools.map((s) => ({ schoolId: s.code, typeCode: s.typeCode, students: byStage.get(s.code) ?? {} })),
     { asOf: context.asOf },
   );
@@ -161,22 +184,61 @@ function recompute(year: number, withTeachers: boolean) {
     const parts: BalancedSchoolPart[] = [];
     for (const s of yearSchools) {
       const c = conditions.get(s.code);
-      const split = splitSharedResources({ typeCode: s.typeCode, students: byStage.get(s.code) ?? {}, shared: c ? { teachingArea: c.teachingArea, gymArea: c.gymArea, sportsGroundArea: c.sportsGroundArea, equipmentValue: c.equipmentValue, multimediaRooms: c.multimediaRooms } : { teachingArea: 0, gymArea: 0, sportsGroundArea: 0, equipmentValue: 0, multimediaRooms: 0 } });
+      const split = splitSharedResources({
+        typeCode: s.typeCode,
+        students: byStage.get(s.code) ?? {},
+        shared: c
+          ? {
+              teachingArea: c.teachingArea,
+              gymArea: c.gymArea,
+              sportsGroundArea: c.sportsGroundArea,
+              equipmentValue: c.equipmentValue,
+              multimediaRooms: c.multimediaRooms,
+            }
+          : { teachingArea: 0, gymArea: 0, sportsGroundArea: 0, equipmentValue: 0, multimediaRooms: 0 },
+      });
       const p = split.parts.find((x) => x.stage === stage);
       if (!p || !c) continue;
       const tc = teachersOf(s.code, stage);
-      parts.push({ schoolId: s.code, label: s.name, typeCode: s.typeCode, inputs: { students: p.students, teachersAboveQualification: tc.aboveQualification, backboneCountyOrAbove: tc.backboneCountyOrAbove, peArtTeachers: tc.peArt, ...p.resources } });
+      parts.push({
+        schoolId: s.code,
+        label: s.name,
+        typeCode: s.typeCode,
+        inputs: {
+          students: p.students,
+          teachersAboveQualification: tc.aboveQualification,
+          backboneCountyOrAbove: tc.backboneCountyOrAbove,
+          peArtTeachers: tc.peArt,
+          ...p.resources,
+        },
+      });
     }
     const result = evaluateStageBalance({ stage, parts, context });
     const included = parts.filter((p) => result.schools.some((s) => s.schoolId === p.schoolId));
     const scope = { level: 'district' as const, stage };
     for (const code of BALANCED_RESOURCE_CODES) {
-      put(computeRatioIndicator({ code, numerator: included.reduce((n, p) => n + resourceAmount(code, p.inputs), 0), denominator: included.reduce((n, p) => n + p.inputs.students, 0), scope, context }));
+      put(
+        computeRatioIndicator({
+          code,
+          numerator: included.reduce((n, p) => n + resourceAmount(code, p.inputs), 0),
+          denominator: included.reduce((n, p) => n + p.inputs.students, 0),
+          scope,
+          context,
+        }),
+      );
     }
     result.cvs.forEach(put);
     put(result.passingShare);
-    put(computeBackboneSchoolsShare(result.schools.flatMap((s) => s.indicators.filter((v) => v.code === 'balanced.backbone_teachers_per100')), scope, context));
-    const sizes = yearSchools.flatMap((s) => rowsOf(s.code, stage).flatMap((r) => Array.from({ length: r.classes }, () => r.students / r.classes)));
+    put(
+      computeBackboneSchoolsShare(
+        result.schools.flatMap((s) => s.indicators.filter((v) => v.code === 'balanced.backbone_teachers_per100')),
+        scope,
+        context,
+      ),
+    );
+    const sizes = yearSchools.flatMap((s) =>
+      rowsOf(s.code, stage).flatMap((r) => Array.from({ length: r.classes }, () => r.students / r.classes)),
+    );
     const cs = summariseClassSizes(sizes, scope, context);
     [cs.maxClassSize, cs.largeShare, cs.superLargeShare].forEach(put);
     stageSchools[stage] = result.schools;
@@ -186,19 +248,51 @@ function recompute(year: number, withTeachers: boolean) {
     if (withPart.length === 0) continue;
     const scope = { level: 'district' as const, stage };
     const fullTime = withPart.reduce((n, s) => n + teachersOf(s.code, stage).fullTime, 0);
-    if (stage !== 'preschool' && stage !== 'special') put(computeStudentTeacherRatio({ students: withPart.reduce((n, s) => n + (byStage.get(s.code)?.[stage] ?? 0), 0), fullTimeTeachers: fullTime }, scope, context));
-    put(computeRatioIndicator({ code: 'teachers.certificate_rate', numerator: withPart.reduce((n, s) => n + teachersOf(s.code, stage).certified, 0), denominator: fullTime, scope, context }));
+    if (stage !== 'preschool' && stage !== 'special')
+      put(
+        computeStudentTeacherRatio(
+          { students: withPart.reduce((n, s) => n + (byStage.get(s.code)?.[stage] ?? 0), 0), fullTimeTeachers: fullTime },
+          scope,
+          context,
+        ),
+      );
+    put(
+      computeRatioIndicator({
+        code: 'teachers.certificate_rate',
+        numerator: withPart.reduce((n, s) => n + teachersOf(s.code, stage).certified, 0),
+        denominator: fullTime,
+        scope,
+        context,
+      }),
+    );
   }
   const allRows = (raw.students as StudentStatImportRow[]).filter((r) => {
     const type = findSchoolType(typeOf.get(r.schoolCode)!)!;
     return type.stages.includes(findGrade(r.grade)!.stage);
   });
-  put(computeJuniorRetentionFromRows(allRows.filter((r) => r.grade.startsWith('J')), year, district, context));
+  put(
+    computeJuniorRetentionFromRows(
+      allRows.filter((r) => r.grade.startsWith('J')),
+      year,
+      district,
+      context,
+    ),
+  );
   // 九年巩固率 counts every compulsory grade row, special schools included.
   put(computeNineYearRetention(raw.students as StudentStatImportRow[], year, district, context));
   const compulsory = students.filter((r) => stageOf(r) === 'primary' || stageOf(r) === 'junior');
   const publicCodes = new Set(schools.filter((s) => s.sponsor === 'public').map((s) => s.code));
-  put(computeMigrantPublicShare({ inPublicSchools: compulsory.filter((r) => publicCodes.has(r.schoolCode)).reduce((n, r) => n + r.migrantChildren, 0), inPurchasedPlaces: 0, total: compulsory.reduce((n, r) => n + r.migrantChildren, 0) }, district, context));
+  put(
+    computeMigrantPublicShare(
+      {
+        inPublicSchools: compulsory.filter((r) => publicCodes.has(r.schoolCode)).reduce((n, r) => n + r.migrantChildren, 0),
+        inPurchasedPlaces: 0,
+        total: compulsory.reduce((n, r) => n + r.migrantChildren, 0),
+      },
+      district,
+      context,
+    ),
+  );
   const population = (raw.population as PopulationImportRow[]).filter((p) => p.year === year);
   const kindergartens = yearSchools
     .filter((s) => (byStage.get(s.code)?.preschool ?? 0) > 0 || rowsOf(s.code, 'preschool').length > 0)
@@ -208,12 +302,26 @@ function recompute(year: number, withTeachers: boolean) {
       isInclusive: s.isInclusive,
       children: byStage.get(s.code)?.preschool ?? 0,
       fullTimeTeachers: teachersOf(s.code, 'preschool').fullTime,
-      classes: rowsOf(s.code, 'preschool').flatMap((r) => Array.from({ length: r.classes }, () => ({ kind: r.grade as KindergartenClassKind, children: r.students / r.classes }))),
+      classes: rowsOf(s.code, 'preschool').flatMap((r) =>
+        Array.from({ length: r.classes }, () => ({ kind: r.grade as KindergartenClassKind, children: r.students / r.classes })),
+      ),
     }));
-  const pre = computePreschoolIndicators({ kindergartens, population: sumPopulation(population, 3, 5, 'registered'), scope: district, context });
+  const pre = computePreschoolIndicators({
+    kindergartens,
+    population: sumPopulation(population, 3, 5, 'registered'),
+    scope: district,
+    context,
+  });
   [pre.grossEnrolmentRate, pre.inclusiveShare, pre.publicShare, pre.childrenPerTeacher, pre.classSizeCompliance!].forEach(put);
   const high = (stage: Stage) => students.filter((r) => stageOf(r) === stage).reduce((n, r) => n + r.students, 0);
-  put(computeHighSchoolGrossEnrolment({ generalHigh: high('senior'), vocational: high('vocational') }, sumPopulation(population, 15, 17, 'registered'), district, context));
+  put(
+    computeHighSchoolGrossEnrolment(
+      { generalHigh: high('senior'), vocational: high('vocational') },
+      sumPopulation(population, 15, 17, 'registered'),
+      district,
+      context,
+    ),
+  );
   if (!withTeachers) for (const k of [...out.keys()]) if (TEACHER_CODES.has(k.split('|')[0]!)) out.delete(k);
   return { values: out, stageSchools };
 }
@@ -251,7 +359,10 @@ function expectSame(api: ValueDto, mine: IndicatorValue | undefined, label: stri
   expect(mine, label).toBeDefined();
   if (mine!.value === null) expect(api.value, label).toBeNull();
   else expect(api.value, label).toBeCloseTo(mine!.value, 9);
-  for (const [a, b] of [[api.numerator, mine!.numerator], [api.denominator, mine!.denominator]] as const) {
+  for (const [a, b] of [
+    [api.numerator, mine!.numerator],
+    [api.denominator, mine!.denominator],
+  ] as const) {
     if (b === null) expect(a, label).toBeNull();
     else expect(a, label).toBeCloseTo(b, 6);
   }
@@ -282,7 +393,11 @@ describe('the demo district recomputed from its xlsx export', () => {
         const api = (await staff.get(`/api/v1/indicators/${code}/schools?year=2025&stage=${stage}`)).json() as IndicatorSchools;
         for (const s of schools) {
           const row = api.items.find((x) => x.schoolCode === s.schoolId)!;
-          expectSame(row.value, s.indicators.find((v) => v.code === code), `${stage} ${s.schoolId} ${code}`);
+          expectSame(
+            row.value,
+            s.indicators.find((v) => v.code === code),
+            `${stage} ${s.schoolId} ${code}`,
+          );
         }
       }
       const page = await Promise.all(
@@ -291,7 +406,8 @@ describe('the demo district recomputed from its xlsx export', () => {
           return [s, (await staff.get(`/api/v1/schools/${id}/indicators?year=2025`)).json()] as const;
         }),
       );
-      for (const [s, body] of page) expect(body.parts.find((p: { stage: string }) => p.stage === stage).verdict.status, s.schoolId).toBe(s.verdict.status);
+      for (const [s, body] of page)
+        expect(body.parts.find((p: { stage: string }) => p.stage === stage).verdict.status, s.schoolId).toBe(s.verdict.status);
     }
   });
 });

@@ -32,6 +32,7 @@ import {
   type Stage,
 } from '@zhiping/domain';
 import type { SchoolResult } from './school-values.ts';
+import { evaluateStageOf } from './stage-balance.ts';
 import { classSizeValues } from './school-values.ts';
 import type { YearInputs } from './year-inputs.ts';
 
@@ -58,45 +59,6 @@ export interface DistrictResult {
   warnings: string[];
 }
 
-/** The balanced stage parts (with conditions) of some schools, and the parts left out for missing conditions. */
-export function balancedPartsOf(
-  results: readonly SchoolResult[],
-  stage: BalancedStage,
-): { parts: BalancedSchoolPart[]; missing: SchoolResult[] } {
-  const parts: BalancedSchoolPart[] = [];
-  const missing: SchoolResult[] = [];
-  for (const r of results) {
-    const p = r.parts.find((x) => x.stage === stage);
-    if (!p) continue;
-    if (p.balancedInputs)
-      parts.push({ schoolId: String(r.school.id), label: r.school.name, typeCode: r.school.typeCode, inputs: p.balancedInputs });
-    else if (p.students > 0) missing.push(r);
-  }
-  return { parts, missing };
-}
-
-/** 资源配置 of one stage: the domain's evaluation, with schools lacking conditions reported and left undecided. */
-function evaluateStage(results: readonly SchoolResult[], stage: BalancedStage, context: EvaluationContext): StageBalanceResult {
-  const { parts, missing } = balancedPartsOf(results, stage);
-  const r = evaluateStageBalance({ stage, parts, context });
-  if (missing.length === 0) return r;
-  r.excluded.push(
-    ...missing.map((m) => ({ schoolId: String(m.school.id), label: m.school.name, reason: '缺少本学年办学条件数据，无法判定' })),
-  );
-  r.passingShare = computeDerivedIndicator({
-    code: 'balanced.schools_passing_share',
-    numerator: r.passingShare.numerator,
-    denominator: (r.passingShare.denominator ?? 0) + missing.length,
-    value: null,
-    reason: `${missing.length}所学校缺少办学条件数据，无法判定`,
-    scope: r.passingShare.scope,
-    context,
-  });
-  r.failures.push(`${missing.length}所学校缺少办学条件数据：${missing.map((m) => m.school.name).join('、')}`);
-  r.passed = false;
-  return r;
-}
-
 const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
 
 /** The population basis to use: the one with more rows (户籍 on a tie). */
@@ -111,6 +73,7 @@ function stageValues(
   results: readonly SchoolResult[],
   stage: Stage,
   context: EvaluationContext,
+  precomputed: readonly StageBalanceResult[] | undefined,
 ): { values: IndicatorValue[]; stageResult: StageBalanceResult | null } {
   const scope: IndicatorScope = { level: 'district', stage };
   const parts = results.flatMap((r) =>
@@ -121,7 +84,7 @@ function stageValues(
   const values: IndicatorValue[] = [];
   let stageResult: StageBalanceResult | null = null;
   if (stage === 'primary' || stage === 'junior') {
-    stageResult = evaluateStage(results, stage, context);
+    stageResult = precomputed?.find((r) => r.stage === stage) ?? evaluateStageOf(results, stage, context);
     const included = new Set(stageResult.schools.map((s) => s.schoolId));
     const counted = parts.filter((x) => included.has(String(x.r.school.id)) && x.p.balancedInputs);
     for (const code of BALANCED_RESOURCE_CODES) {
@@ -175,6 +138,8 @@ export function computeDistrict(
   results: readonly SchoolResult[],
   context: EvaluationContext,
   whole: boolean,
+  /** The 资源配置 results of these schools when already computed (the whole district). */
+  precomputed?: readonly StageBalanceResult[],
 ): DistrictResult {
   const district: IndicatorScope = { level: 'district' };
   const warnings: string[] = [...inputs.teacherWarnings];
@@ -183,7 +148,7 @@ export function computeDistrict(
   const ids = new Set(results.map((r) => r.school.id));
   for (const stage of ['preschool', 'primary', 'junior', 'senior', 'vocational', 'special'] as const) {
     if (!results.some((r) => r.parts.some((p) => p.stage === stage))) continue;
-    const s = stageValues(inputs, results, stage, context);
+    const s = stageValues(inputs, results, stage, context, precomputed);
     values.push(...s.values);
     if (s.stageResult) stageResults.push(s.stageResult);
   }

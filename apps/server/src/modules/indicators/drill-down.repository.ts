@@ -1,6 +1,6 @@
 /** SQL of the records behind one school's values: its grade rows, conditions row and the teachers placed there. */
 import { sql, type Kysely } from 'kysely';
-import { backboneTeachersOn, teacherPlacements } from '../../db/expressions/indicators.ts';
+import { backboneTeachersOn, placedTeachers } from '../../db/expressions/indicators.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** A school with its current attributes (for schools without data in a year). */
@@ -56,7 +56,7 @@ export function findPlacedTeachers(db: Kysely<DB>, schoolId: number, asOf: strin
     valid_until: string | null;
   }>`SELECT t.id, t.name, t.id_number_masked, t.post, t.is_full_time, t.teaching_stage, t.subject, t.education, t.certificate,
       r.level, r.issued_on, r.valid_until
-    FROM ${teacherPlacements(asOf, yearEnd)} p JOIN teacher t ON t.id = p.teacher_id
+    FROM ${placedTeachers(asOf, yearEnd)} p JOIN teacher t ON t.id = p.teacher_id
     LEFT JOIN ${backboneTeachersOn(asOf)} b ON b.teacher_id = t.id
     LEFT JOIN LATERAL (SELECT r.level, r.issued_on, coalesce(r.valid_until, (r.issued_on + interval '3 years')::date) AS valid_until
       FROM teacher_recognition r WHERE r.teacher_id = t.id AND r.issued_on <= ${asOf}::date

@@ -9,10 +9,10 @@ import {
   classSizeColumns,
   isBackboneOn,
   kindergartenWithinLimit,
-  schoolStageOfGrade,
+  placedTeachers,
   schoolVersionsOn,
   teacherCountColumns,
-  teacherPlacements,
+  typeGradeStages,
   type TeacherBucketRow,
   type TeacherColumnOptions,
 } from '../../db/expressions/indicators.ts';
@@ -81,12 +81,13 @@ export function findStagePartStats(db: Kysely<DB>, year: number, asOf: string) {
     large_classes: number;
     super_large_classes: number;
     kg_within: number;
-  }>`SELECT y.school_id, ${schoolStageOfGrade('v.type_code', 'y.grade')} AS stage,
+  }>`SELECT y.school_id, tgs.stage,
       sum(y.students)::int AS students, sum(y.classes)::int AS classes, sum(y.girls)::int AS girls,
       sum(y.migrant_children)::int AS migrant_children, sum(y.disabled_students)::int AS disabled_students,
       ${cs.maxClassSize}::float8 AS max_class_size, ${cs.largeClasses}::int AS large_classes, ${cs.superLargeClasses}::int AS super_large_classes,
       ${kindergartenWithinLimit('y')}::int AS kg_within
     FROM school_year_stat y JOIN ${schoolVersionsOn(asOf)} v ON v.school_id = y.school_id
+    LEFT JOIN ${typeGradeStages('tgs')} ON tgs.type_code = v.type_code AND tgs.grade = y.grade
     WHERE y.school_year = ${year}
     GROUP BY 1, 2`
     .execute(db)
@@ -111,19 +112,25 @@ export function findConditions(db: Kysely<DB>, year: number) {
     .execute();
 }
 
-/** Teachers placed in the school year, counted per school and raw 任教学段 (see teacherCountColumns). */
+/** Years (at the placement's start) a teacher must have served at the school to be due for rotation [P]. */
+export const ROTATION_ELIGIBLE_YEARS = 6;
+
+/**
+ * Teachers placed in the school year, counted per school and raw 任教学段 (see teacherCountColumns), with
+ * `rotation_due`: 专任教师 of 小学/初中 who had served ≥6 years at the school on the statistics date.
+ */
 export function findTeacherBuckets(
   db: Kysely<DB>,
   asOf: string,
   yearEnd: string,
   options: TeacherColumnOptions = {},
-): Promise<TeacherBucketRow[]> {
-  const columns = Object.entries(teacherCountColumns('t', 'x.bb', options)).map(([name, expr]) => sql`${expr}::int AS ${sql.ref(name)}`);
-  return sql<TeacherBucketRow>`SELECT x.school_id, t.teaching_stage, ${sql.join(columns)}
-    FROM (SELECT p.teacher_id, p.school_id, (b.teacher_id IS NOT NULL) AS bb
-          FROM ${teacherPlacements(asOf, yearEnd)} p LEFT JOIN ${backboneTeachersOn(asOf)} b ON b.teacher_id = p.teacher_id) x
-    JOIN teacher t ON t.id = x.teacher_id
-    GROUP BY x.school_id, t.teaching_stage`
+): Promise<(TeacherBucketRow & { rotation_due: number })[]> {
+  const columns = Object.entries(teacherCountColumns('p', 'bb', options)).map(([name, expr]) => sql`${expr}::int AS ${sql.ref(name)}`);
+  return sql<TeacherBucketRow & { rotation_due: number }>`SELECT p.school_id, p.teaching_stage, ${sql.join(columns)},
+      count(*) FILTER (WHERE p.post = 'teacher' AND p.is_full_time AND p.teaching_stage IN ('primary', 'junior')
+        AND p.valid_from <= (${asOf}::date - ${sql.lit(`${ROTATION_ELIGIBLE_YEARS} years`)}::interval)::date)::int AS rotation_due
+    FROM (SELECT p.*, (b.teacher_id IS NOT NULL) AS bb FROM ${placedTeachers(asOf, yearEnd)} p LEFT JOIN ${backboneTeachersOn(asOf)} b ON b.teacher_id = p.teacher_id) p
+    GROUP BY p.school_id, p.teaching_stage`
     .execute(db)
     .then((r) => r.rows);
 }
@@ -185,29 +192,14 @@ export function findMemberships(db: Kysely<DB>) {
     .execute();
 }
 
-/** Years (at the placement's start) a teacher must have served at the school to be due for rotation [P]. */
-export const ROTATION_ELIGIBLE_YEARS = 6;
-
-/**
- * Per home school: 专任教师 of primary/junior placed on asOf who had served ≥6 years there (due to rotate),
- * teachers who began a 交流轮岗 ('partial' assignment) during the school year, and the 骨干 among them.
- */
-export function findRotationCounts(db: Kysely<DB>, asOf: string, yearEnd: string) {
-  return sql<{ school_id: number; eligible: number; rotated: number; rotated_backbone: number }>`
-    WITH due AS (
-      SELECT p.school_id, count(*)::int AS n FROM ${teacherPlacements(asOf, yearEnd)} p JOIN teacher t ON t.id = p.teacher_id
-      WHERE t.post = 'teacher' AND t.is_full_time AND t.teaching_stage IN ('primary', 'junior')
-        AND p.valid_from <= (${asOf}::date - ${sql.lit(`${ROTATION_ELIGIBLE_YEARS} years`)}::interval)::date
-      GROUP BY 1),
-    went AS (
-      SELECT coalesce(a.home_school_id, t.school_id) AS school_id, count(DISTINCT a.teacher_id)::int AS n,
-        count(DISTINCT a.teacher_id) FILTER (WHERE ${isBackboneOn('a.teacher_id', sql`a.valid_from`)})::int AS backbone
-      FROM teacher_assignment a JOIN teacher t ON t.id = a.teacher_id
-      WHERE a.kind = 'partial' AND a.valid_from BETWEEN ${asOf}::date AND ${yearEnd}::date
-      GROUP BY 1)
-    SELECT coalesce(due.school_id, went.school_id) AS school_id, coalesce(due.n, 0) AS eligible, coalesce(went.n, 0) AS rotated,
-      coalesce(went.backbone, 0) AS rotated_backbone
-    FROM due FULL JOIN went ON went.school_id = due.school_id`
+/** Per home school: teachers who began a 交流轮岗 ('partial' assignment) during the school year, and the 骨干 among them. */
+export function findRotations(db: Kysely<DB>, asOf: string, yearEnd: string) {
+  return sql<{ school_id: number; rotated: number; rotated_backbone: number }>`
+    SELECT coalesce(a.home_school_id, t.school_id) AS school_id, count(DISTINCT a.teacher_id)::int AS rotated,
+      count(DISTINCT a.teacher_id) FILTER (WHERE ${isBackboneOn('a.teacher_id', sql`a.valid_from`)})::int AS rotated_backbone
+    FROM teacher_assignment a JOIN teacher t ON t.id = a.teacher_id
+    WHERE a.kind = 'partial' AND a.valid_from BETWEEN ${asOf}::date AND ${yearEnd}::date
+    GROUP BY 1`
     .execute(db)
     .then((r) => r.rows.filter((x) => x.school_id !== null));
 }

@@ -48,3 +48,21 @@ export async function refreshPlannerStatistics(db: Kysely<DB>, force = false): P
     return [];
   }
 }
+
+/**
+ * Runs analytical reads in one read-only REPEATABLE READ transaction (one consistent snapshot for every
+ * query of a computation) with JIT off (its compile time dwarfs these queries) and enough work_mem for
+ * the sorts and hashes of a province-scale year to stay in memory. Inside a transaction, runs fn as is.
+ */
+export async function inAnalyticsSnapshot<T>(db: Kysely<DB>, fn: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db);
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      await sql`SET LOCAL jit = off`.execute(trx);
+      await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+      return fn(trx);
+    });
+}

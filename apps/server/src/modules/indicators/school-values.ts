@@ -4,6 +4,7 @@
  * the domain computes from the year's inputs.
  */
 import {
+  BALANCED_RESOURCE_CODES,
   computeBalancedIndicators,
   computeDerivedIndicator,
   computeJuniorRetentionFromRows,
@@ -19,11 +20,29 @@ import {
   type EvaluationContext,
   type IndicatorScope,
   type IndicatorValue,
+  type SchoolBalanceResult,
   type SchoolBalanceVerdict,
   type Stage,
   type TeacherCounts,
 } from '@zhiping/domain';
+import { narrowContext } from './narrow-context.ts';
 import type { ConditionInputs, SchoolRef, StagePartStats, YearInputs } from './year-inputs.ts';
+
+/** Every code a school's own values use (their threshold versions are all a school's computation needs). */
+const SCHOOL_VALUE_CODES = [
+  ...BALANCED_RESOURCE_CODES,
+  'common.student_teacher_ratio',
+  'teachers.certificate_rate',
+  'compulsory.max_class_size',
+  'compulsory.large_class_share',
+  'compulsory.super_large_class_share',
+  'preschool.children_per_teacher',
+  'preschool.class_size_compliance_rate',
+  'compulsory.school_size',
+  'compulsory.school_size_one_through',
+  'balanced.music_art_rooms_per_12_classes',
+  'compulsory.junior_retention_rate',
+];
 
 /** Codes computed from the conditions row (no_data without one). */
 const CONDITION_CODES = new Set([
@@ -78,7 +97,7 @@ function balancedValues(
   context: EvaluationContext,
 ): IndicatorValue[] {
   const ref = { stage: scope.stage as 'primary' | 'junior', schoolId: scope.schoolId!, label: scope.label! };
-  return computeBalancedIndicators(inputs, ref, context).map((v) =>
+  return computeBalancedIndicators(inputs, ref, narrowContext(context, BALANCED_RESOURCE_CODES)).map((v) =>
     !hasConditions && CONDITION_CODES.has(v.code)
       ? computeDerivedIndicator({
           code: v.code,
@@ -210,7 +229,14 @@ export function balancedInputsOf(
 }
 
 /** Every value of one school in the year. */
-export function computeSchoolResult(inputs: YearInputs, school: SchoolRef, context: EvaluationContext): SchoolResult {
+export function computeSchoolResult(
+  inputs: YearInputs,
+  school: SchoolRef,
+  fullContext: EvaluationContext,
+  /** The domain's 资源配置 result of a stage part, when the whole district was already evaluated. */
+  judged: (stage: Stage) => SchoolBalanceResult | undefined = () => undefined,
+): SchoolResult {
+  const context = narrowContext(fullContext, SCHOOL_VALUE_CODES);
   const split = balancedInputsOf(inputs, school);
   const parts: PartResult[] = [];
   for (const stats of inputs.parts.get(school.id)?.values() ?? []) {
@@ -218,8 +244,11 @@ export function computeSchoolResult(inputs: YearInputs, school: SchoolRef, conte
     const s = split.get(stats.stage);
     const isCompulsory = stats.stage === 'primary' || stats.stage === 'junior';
     const balanced = isCompulsory && s ? s.inputs : null;
-    const values = partValues(school, stats, counts, balanced, s?.hasConditions ?? false, context);
-    const verdict = balanced ? judgeSchoolBalance(values.slice(0, 7)) : null;
+    const done = balanced && s?.hasConditions ? judged(stats.stage) : undefined;
+    const values = done
+      ? [...done.indicators, ...partValues(school, stats, counts, null, false, context)]
+      : partValues(school, stats, counts, balanced, s?.hasConditions ?? false, context);
+    const verdict = done ? done.verdict : balanced ? judgeSchoolBalance(values.slice(0, 7)) : null;
     parts.push({
       stage: stats.stage,
       share: s?.share ?? 1,

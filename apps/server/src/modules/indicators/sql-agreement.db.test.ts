@@ -31,7 +31,8 @@ import {
   gradeStage,
   isBackboneOn,
   kindergartenWithinLimit,
-  schoolStageOfGrade,
+  placedTeachers,
+  typeGradeStages,
   type TeacherColumnOptions,
 } from '../../db/expressions/indicators.ts';
 import { createDemoApp, insertRecognition, insertTeacher } from './indicator-test-support.ts';
@@ -61,14 +62,12 @@ describe('grade and stage helpers', () => {
     expect(r.rows.map((x) => [x.code, x.stage])).toEqual(GRADES.map((g) => [g.code, findGrade(g.code)!.stage]));
   });
 
-  it('schoolStageOfGrade puts each grade of each school type into the part the split uses', async () => {
+  it('typeGradeStages puts each grade of each school type into the part the split uses', async () => {
     const pairs = SCHOOL_TYPES.flatMap((ty) => GRADES.map((g) => [ty.code, g.code] as const));
-    const r = await sql<{
-      type: string;
-      grade: string;
-      stage: string | null;
-    }>`SELECT p.type, p.grade, ${schoolStageOfGrade('p.type', 'p.grade')} AS stage
-      FROM (VALUES ${sql.join(pairs.map(([a, b]) => sql`(${a}, ${b})`))}) AS p(type, grade)`.execute(t.database.db);
+    const r = await sql<{ type: string; grade: string; stage: string | null }>`SELECT p.type, p.grade, tgs.stage
+      FROM (VALUES ${sql.join(pairs.map(([a, b]) => sql`(${a}, ${b})`))}) AS p(type, grade)
+      LEFT JOIN ${typeGradeStages('tgs')} ON tgs.type_code = p.type AND tgs.grade = p.grade`.execute(t.database.db);
+    expect(r.rows).toHaveLength(pairs.length);
     for (const x of r.rows) {
       const type = findSchoolType(x.type)!;
       const gradeStageOf = findGrade(x.grade)!.stage;
@@ -160,6 +159,55 @@ describe('backbone recognitions', () => {
         ),
       );
     }
+  });
+});
+
+describe('teacher placements', () => {
+  it('counts each teacher at the school of the assignment in force on the statistics date, else the first of the school year', async () => {
+    const a = (await buildSchool(t.database, t.districtId, { name: '甲校' })).id;
+    const b = (await buildSchool(t.database, t.districtId, { name: '乙校' })).id;
+    const assign = async (teacherId: number, schoolId: number, from: string, to: string | null, kind: 'full' | 'partial' = 'full') =>
+      t.database.db
+        .insertInto('teacher_assignment')
+        .values({ teacher_id: teacherId, school_id: schoolId, kind, valid_from: from, valid_to: to, reason: '测试' })
+        .execute();
+    const teacher = (schoolId: number | null, isActive = true) => insertTeacher(t.database, { schoolId, from: null, isActive });
+    const cases: [string, number, number | null][] = [];
+    let id = await teacher(b); // moved before the statistics date
+    await assign(id, a, '2015-09-01', '2025-06-30');
+    await assign(id, b, '2025-07-01', null);
+    cases.push(['moved', id, b]);
+    id = await teacher(b); // two assignments in force: the later one
+    await assign(id, a, '2015-09-01', null);
+    await assign(id, b, '2025-09-01', null);
+    cases.push(['overlap', id, b]);
+    id = await teacher(a); // first recorded during the school year
+    await assign(id, a, '2025-10-15', null);
+    cases.push(['joined during the year', id, a]);
+    id = await teacher(a); // after the school year
+    await assign(id, a, '2026-09-01', null);
+    cases.push(['joined after the year', id, null]);
+    id = await teacher(a, false); // inactive with an open assignment
+    await assign(id, a, '2010-09-01', null);
+    cases.push(['inactive, open', id, null]);
+    id = await teacher(a, false); // inactive, history covers the date
+    await assign(id, a, '2010-09-01', '2026-07-31');
+    cases.push(['inactive, history', id, a]);
+    id = await teacher(b); // no assignment at all
+    cases.push(['no assignment', id, b]);
+    id = await teacher(b); // gap on the statistics date, then a new school during the year
+    await assign(id, a, '2010-09-01', '2025-08-31');
+    await assign(id, b, '2025-09-15', null);
+    cases.push(['gap', id, b]);
+    id = await teacher(a); // 交流轮岗 does not move the placement
+    await assign(id, a, '2012-09-01', null);
+    await assign(id, b, '2025-09-01', '2026-07-31', 'partial');
+    cases.push(['rotation', id, a]);
+    const rows = await sql<{ teacher_id: number; school_id: number }>`SELECT teacher_id, school_id FROM ${placedTeachers(ASOF, YEAR_END)} p
+      WHERE teacher_id IN (${sql.join(cases.map((c) => c[1]))})`.execute(t.database.db);
+    const placed = new Map(rows.rows.map((r) => [r.teacher_id, r.school_id]));
+    expect(rows.rows).toHaveLength(new Set(rows.rows.map((r) => r.teacher_id)).size);
+    for (const [name, teacherId, school] of cases) expect([name, placed.get(teacherId) ?? null]).toEqual([name, school]);
   });
 });
 

@@ -7,16 +7,44 @@ import { GRADES, type CohortStatRow, type Membership, type PopulationBasis, type
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import * as repo from './indicator.repository.ts';
+import { inAnalyticsSnapshot } from './planner-statistics.service.ts';
 import { combineTeacherBuckets } from './teacher-counts.ts';
 import { findThresholds } from './threshold.repository.ts';
-import { schoolYearEnd, statisticsDate, type QualityCounts, type SchoolRef, type StagePartStats, type YearInputs } from './year-inputs.ts';
+import {
+  schoolYearEnd,
+  statisticsDate,
+  type QualityCounts,
+  type RotationCounts,
+  type SchoolRef,
+  type StagePartStats,
+  type YearInputs,
+} from './year-inputs.ts';
 
 /** Grades of the compulsory nine years, in order (P1…J3). */
 export const COMPULSORY_GRADES = GRADES.filter((g) => g.stage === 'primary' || g.stage === 'junior').map((g) => g.code);
 
 const KIND_OF_GROUP = { education_group: 'group', community: 'community', school_district: 'school_district' } as const;
 
-/** Reads and shapes the inputs of a year; `quality` gives the data-quality failures per school. */
+/** Rotation counts per home school: teachers due (from the teacher buckets) and those who rotated. */
+function rotationBySchool(
+  buckets: readonly { school_id: number; rotation_due: number }[],
+  rotated: readonly { school_id: number; rotated: number; rotated_backbone: number }[],
+): Map<number, RotationCounts> {
+  const out = new Map<number, RotationCounts>();
+  const at = (id: number) => out.get(id) ?? out.set(id, { eligible: 0, rotated: 0, rotatedBackbone: 0 }).get(id)!;
+  for (const b of buckets) at(b.school_id).eligible += b.rotation_due;
+  for (const r of rotated) {
+    at(r.school_id).rotated += r.rotated;
+    at(r.school_id).rotatedBackbone += r.rotated_backbone;
+  }
+  return out;
+}
+
+/**
+ * Reads and shapes the inputs of a year; `quality` gives the data-quality failures per school. The heavy
+ * queries run concurrently, each in its own analytics transaction (JIT off, in-memory sorts); a write
+ * landing between them changes the fingerprint, so the next request recomputes.
+ */
 export async function loadYearInputs(
   db: Kysely<DB>,
   year: number,
@@ -26,17 +54,18 @@ export async function loadYearInputs(
   const asOf = statisticsDate(year);
   const yearEnd = schoolYearEnd(year);
   const regionCode = await repo.findDistrictRegionCode(db);
+  const q = <T>(fn: (db: Kysely<DB>) => Promise<T>) => inAnalyticsSnapshot(db, fn);
   const [schoolRows, partRows, conditionRows, buckets, junior, nine, population, memberships, rotation, thresholds, qualityCounts] =
     await Promise.all([
-      repo.findSchoolsOn(db, asOf),
-      repo.findStagePartStats(db, year, asOf),
+      q((x) => repo.findSchoolsOn(x, asOf)),
+      q((x) => repo.findStagePartStats(x, year, asOf)),
       repo.findConditions(db, year),
-      repo.findTeacherBuckets(db, asOf, yearEnd),
+      q((x) => repo.findTeacherBuckets(x, asOf, yearEnd)),
       repo.findJuniorCohortRows(db, year),
-      repo.findNineYearCells(db, year, asOf, COMPULSORY_GRADES),
+      q((x) => repo.findNineYearCells(x, year, asOf, COMPULSORY_GRADES)),
       regionCode ? repo.findPopulation(db, regionCode, year) : Promise.resolve([]),
       repo.findMemberships(db),
-      repo.findRotationCounts(db, asOf, yearEnd),
+      q((x) => repo.findRotations(x, asOf, yearEnd)),
       findThresholds(db),
       quality(db, year),
     ]);
@@ -146,9 +175,7 @@ export async function loadYearInputs(
       joinedOn: m.valid_from,
       leftOn: m.valid_to,
     })),
-    rotation: new Map(
-      rotation.map((r) => [r.school_id, { eligible: r.eligible, rotated: r.rotated, rotatedBackbone: r.rotated_backbone }]),
-    ),
+    rotation: rotationBySchool(buckets, rotation),
     quality: qualityCounts,
   };
 }

@@ -3,9 +3,10 @@
  * street or sponsor filters (computed on first use). Built from YearInputs by the pure domain; cached per
  * (database, year, data fingerprint) by indicator-cache.ts.
  */
-import type { EvaluationContext } from '@zhiping/domain';
+import type { EvaluationContext, SchoolBalanceResult } from '@zhiping/domain';
 import { computeDistrict, type DistrictResult } from './district-values.ts';
 import { computeSchoolResult, type SchoolResult } from './school-values.ts';
+import { evaluateStagesFromInputs } from './stage-balance.ts';
 import type { YearInputs } from './year-inputs.ts';
 
 /** Filters that narrow the district to some schools. */
@@ -27,9 +28,17 @@ export interface YearModel {
 /** Computes every school and the whole district. */
 export function buildYearModel(inputs: YearInputs): YearModel {
   const context: EvaluationContext = { thresholds: inputs.thresholds, asOf: inputs.asOf };
+  // 资源配置 of the whole district first: each school then reuses its indicators and verdict.
+  const stageResults = evaluateStagesFromInputs(inputs, [...inputs.schools.values()], context);
+  const judged = new Map<string, SchoolBalanceResult>();
+  for (const r of stageResults) for (const s of r.schools) judged.set(`${s.schoolId}|${r.stage}`, s);
   const schools = new Map<number, SchoolResult>();
-  for (const s of inputs.schools.values()) schools.set(s.id, computeSchoolResult(inputs, s, context));
-  const district = computeDistrict(inputs, [...schools.values()], context, true);
+  for (const s of inputs.schools.values())
+    schools.set(
+      s.id,
+      computeSchoolResult(inputs, s, context, (stage) => judged.get(`${s.id}|${stage}`)),
+    );
+  const district = computeDistrict(inputs, [...schools.values()], context, true, stageResults);
   return { inputs, context, schools, district, filtered: new Map(), computedAt: new Date() };
 }
 

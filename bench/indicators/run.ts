@@ -1,0 +1,169 @@
+/**
+ * Indicator benchmark. For each engine (PGlite in a temporary folder, PostgreSQL in a fresh database on
+ * the server given by --url or ZHIPING_BENCH_DATABASE_URL): generate a province-scale dataset, then
+ * compute the whole catalog (cold: fingerprint, statistics check, set-based loading, data-quality
+ * counts, domain computation) and both assessments for one year, against a baseline measured in the
+ * same run — one aggregate scan per base table: SELECT school_id, sum(…) … GROUP BY school_id. Then the
+ * dashboard API on the demo district (embedded PGlite): latency percentiles of warm requests.
+ * Prints figures only; nothing is asserted.
+ *
+ *   npm run indicators -w @zhiping/bench -- [--engine pglite|postgres|both] [--url postgres://…]
+ *     [--schools 20000] [--teachers 400000] [--runs 3] [--requests 200]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { sql, type Kysely } from 'kysely';
+import { openDatabase, type Database } from '../../apps/server/src/db/database.ts';
+import { migrateToLatest } from '../../apps/server/src/db/migrate.ts';
+import type { DB } from '../../apps/server/src/db/schema.ts';
+import { getAssessment } from '../../apps/server/src/modules/assessments/assessment.service.ts';
+import { countFailuresBySchool } from '../../apps/server/src/modules/data-quality/data-quality.service.ts';
+import { clearYearCache } from '../../apps/server/src/modules/indicators/indicator-cache.ts';
+import { findFingerprint } from '../../apps/server/src/modules/indicators/indicator.repository.ts';
+import { loadYear } from '../../apps/server/src/modules/indicators/indicator.service.ts';
+import { refreshPlannerStatistics } from '../../apps/server/src/modules/indicators/planner-statistics.service.ts';
+import { buildYearModel } from '../../apps/server/src/modules/indicators/year-model.ts';
+import { loadYearInputs } from '../../apps/server/src/modules/indicators/year-loader.ts';
+import { ensureDistrict } from '../../apps/server/src/modules/setup/bootstrap.service.ts';
+import { systemActor, systemClock, type ServiceContext } from '../../apps/server/src/platform/context.ts';
+import { createFieldCrypto } from '../../apps/server/src/platform/crypto.ts';
+import { benchDashboardApi } from './dashboard-api.ts';
+import { generateDataset } from './generate.ts';
+
+const { values: opts } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'both' },
+    url: { type: 'string' },
+    schools: { type: 'string', default: '20000' },
+    teachers: { type: 'string', default: '400000' },
+    runs: { type: 'string', default: '3' },
+    requests: { type: 'string', default: '200' },
+    'skip-api': { type: 'boolean', default: false },
+  },
+});
+const SIZE = { schools: Number(opts.schools), teachers: Number(opts.teachers), firstYear: 2021, years: 5 };
+const YEAR = 2025;
+const RUNS = Number(opts.runs);
+const log = (s: string) => console.log(s);
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const r = await fn();
+  return [performance.now() - t0, r];
+}
+
+/** The baseline: one aggregate scan per base table the catalog reads, grouped by school. */
+async function baseline(db: Kysely<DB>): Promise<number> {
+  const [t] = await timed(async () => {
+    await sql`SELECT school_id, sum(students), sum(classes), sum(girls) FROM school_year_stat WHERE school_year = ${YEAR} GROUP BY school_id`.execute(
+      db,
+    );
+    await sql`SELECT school_id, sum(teaching_area), sum(equipment_value), sum(multimedia_rooms) FROM school_condition WHERE school_year = ${YEAR} GROUP BY school_id`.execute(
+      db,
+    );
+    await sql`SELECT school_id, count(*), sum(CASE WHEN is_full_time THEN 1 ELSE 0 END) FROM teacher GROUP BY school_id`.execute(db);
+  });
+  return t;
+}
+
+/** Cold computation of the catalog, in its parts, then both assessments on the computed year. */
+async function catalogRun(ctx: ServiceContext): Promise<Record<string, number>> {
+  const db = ctx.db;
+  clearYearCache(db);
+  const [total] = await timed(() => loadYear(db, YEAR));
+  const [assessments] = await timed(async () => {
+    await getAssessment(ctx, 'balanced', YEAR);
+    await getAssessment(ctx, 'preschool', YEAR);
+  });
+  const [warm] = await timed(() => loadYear(db, YEAR));
+  const [fingerprint, fp] = await timed(() => findFingerprint(db, YEAR));
+  const [statistics] = await timed(() => refreshPlannerStatistics(db, true));
+  const [quality] = await timed(() => countFailuresBySchool(db, YEAR));
+  const [loading, inputs] = await timed(() => loadYearInputs(db, YEAR, fp, async () => new Map()));
+  const [domain, model] = await timed(async () => buildYearModel(inputs));
+  if (model.schools.size === 0) throw new Error('no schools computed');
+  return { total, assessments, warm, fingerprint, statistics, quality, loading, domain };
+}
+
+async function benchEngine(engine: 'pglite' | 'postgres'): Promise<void> {
+  log(`\n== ${engine}: ${SIZE.schools} schools, ${SIZE.teachers} teachers, ${SIZE.years} school years ==`);
+  let database: Database;
+  let cleanup: () => Promise<void>;
+  if (engine === 'postgres') {
+    const url = opts.url ?? process.env.ZHIPING_BENCH_DATABASE_URL;
+    if (!url)
+      throw new Error('PostgreSQL needs --url or ZHIPING_BENCH_DATABASE_URL (e.g. the URL printed by scripts/pg-test-cluster.sh start)');
+    const name = `zhiping_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    database = await openDatabase({ databaseUrl: u.toString(), statementTimeoutMs: 3_600_000 });
+    cleanup = async () => {
+      await database.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    };
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhiping-bench-'));
+    database = await openDatabase({ dataDir: dir, holder: 'bench', statementTimeoutMs: 3_600_000 });
+    cleanup = async () => {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+  }
+  try {
+    await migrateToLatest(database.db);
+    const districtId = await ensureDistrict(database.db, { code: '500199', name: '基准省区' });
+    const [gen] = await timed(() => generateDataset(database.db, districtId, SIZE, log));
+    const counts = await sql<{
+      t: string;
+      n: number;
+    }>`SELECT 'school_year_stat' AS t, count(*)::int AS n FROM school_year_stat UNION ALL SELECT 'teacher', count(*)::int FROM teacher
+      UNION ALL SELECT 'school_condition', count(*)::int FROM school_condition`.execute(database.db);
+    log(`generated in ${(gen / 1000).toFixed(1)} s: ${counts.rows.map((r) => `${r.t} ${r.n}`).join(', ')}`);
+    const ctx: ServiceContext = {
+      db: database.db,
+      actor: systemActor('bench'),
+      clock: systemClock,
+      crypto: createFieldCrypto('bench-secret-key-bench-secret-key-0123'),
+    };
+    await baseline(database.db);
+    const runs: Record<string, number>[] = [];
+    const bases: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      bases.push(await baseline(database.db));
+      runs.push(await catalogRun(ctx));
+    }
+    const m = (k: string) => median(runs.map((r) => r[k]!));
+    const base = median(bases);
+    log(`baseline (3 aggregate scans GROUP BY school_id): ${ms(base)}`);
+    log(
+      `whole catalog, cold (median of ${RUNS}): ${ms(m('total'))}  → ratio to baseline ${(m('total') / base).toFixed(2)}×  (targets: ≤ 2000 ms on PostgreSQL, ≤ 5×)`,
+    );
+    log(
+      `  parts: fingerprint ${ms(m('fingerprint'))}, statistics check ${ms(m('statistics'))}, data-quality counts ${ms(m('quality'))}, set-based loading ${ms(m('loading'))}, domain computation ${ms(m('domain'))}`,
+    );
+    log(`both assessments on the computed year: ${ms(m('assessments'))}`);
+    log(`cached year (fingerprint check only): ${ms(m('warm'))}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+const engines = opts.engine === 'both' ? (['pglite', 'postgres'] as const) : ([opts.engine] as ('pglite' | 'postgres')[]);
+for (const e of engines) {
+  if (e === 'postgres' && !opts.url && !process.env.ZHIPING_BENCH_DATABASE_URL) {
+    log('\n== postgres: skipped (no --url / ZHIPING_BENCH_DATABASE_URL) ==');
+    continue;
+  }
+  await benchEngine(e);
+}
+if (!opts['skip-api']) await benchDashboardApi(Number(opts.requests), log);
