@@ -48,7 +48,7 @@ export function EvidenceList(props: { kind: AssessmentKind; year: number; item: 
             {f.fileName}
           </Typography.Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {(f.size / 1024).toFixed(0)} KB · {f.uploadedBy} · {formatDateTime(f.uploadedAt)}
+            {f.size < 1024 ? `${f.size} B` : `${(f.size / 1024).toFixed(0)} KB`} · {f.uploadedBy} · {formatDateTime(f.uploadedAt)}
           </Typography.Text>
           {props.canEdit && (
             <Popconfirm

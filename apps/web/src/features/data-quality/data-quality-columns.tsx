@@ -25,7 +25,7 @@ type SchoolCount = DataQualitySummary['bySchool'][number];
 /** Columns of the per-school counts; 查看 filters the list to the school. */
 export function schoolCountColumns(onPick: (schoolId: number) => void): ColumnsType<SchoolCount> {
   return [
-    { title: '学校', dataIndex: 'schoolName', render: (n: string | null) => n ?? '全区' },
+    { title: '学校', dataIndex: 'schoolName', width: 200, render: (n: string | null) => n ?? '全区' },
     { title: '错误', dataIndex: 'error', align: 'right', width: 70 },
     { title: '警告', dataIndex: 'warning', align: 'right', width: 70 },
     { title: '提示', dataIndex: 'info', align: 'right', width: 70 },

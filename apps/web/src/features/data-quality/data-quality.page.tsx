@@ -103,19 +103,20 @@ export default function DataQualityPage() {
       )}
       <Row gutter={[16, 16]}>
         {isDistrict && s && s.bySchool.length > 0 && (
-          <Col xs={24} xl={8}>
+          <Col xs={24} xl={9}>
             <Card size="small" title="按学校">
               <Table
                 size="small"
                 rowKey={(r) => r.schoolId ?? 0}
                 dataSource={s.bySchool}
                 columns={schoolCountColumns((id) => setFilters({ schoolId: id }))}
+                scroll={{ x: 'max-content' }}
                 pagination={s.bySchool.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
               />
             </Card>
           </Col>
         )}
-        <Col xs={24} xl={isDistrict && s && s.bySchool.length > 0 ? 16 : 24}>
+        <Col xs={24} xl={isDistrict && s && s.bySchool.length > 0 ? 15 : 24}>
           <Card size="small" title="校验未通过项">
             <Flex wrap gap={8} style={{ marginBottom: 12 }}>
               <Select
