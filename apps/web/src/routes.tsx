@@ -27,6 +27,20 @@ const PopulationPage = lazy(() => import('./features/population/population.page.
 const ImportsPage = lazy(() => import('./features/imports/imports.page.tsx'));
 const UsersPage = lazy(() => import('./features/users/users.page.tsx'));
 const AuditPage = lazy(() => import('./features/audit/audit.page.tsx'));
+const TemplateListPage = lazy(() => import('./features/evaluations/template-list.page.tsx'));
+const TemplateDetailPage = lazy(() => import('./features/evaluations/template-detail.page.tsx'));
+const CampaignListPage = lazy(() => import('./features/evaluations/campaign-list.page.tsx'));
+const CampaignDetailPage = lazy(() => import('./features/evaluations/campaign-detail.page.tsx'));
+const EvaluationListPage = lazy(() => import('./features/evaluations/evaluation-list.page.tsx'));
+const EvaluationDetailPage = lazy(() => import('./features/evaluations/evaluation-detail.page.tsx'));
+const ScoringPage = lazy(() => import('./features/evaluations/scoring.page.tsx'));
+const ConsolidationPage = lazy(() => import('./features/evaluations/consolidation.page.tsx'));
+const ResultPage = lazy(() => import('./features/evaluations/result.page.tsx'));
+const RectificationListPage = lazy(() => import('./features/rectification/rectification-list.page.tsx'));
+const RectificationDetailPage = lazy(() => import('./features/rectification/rectification-detail.page.tsx'));
+const InspectorsPage = lazy(() => import('./features/inspectors/inspectors.page.tsx'));
+const VisitRecordPage = lazy(() => import('./features/inspectors/visit-record.page.tsx'));
+const PlatePage = lazy(() => import('./features/inspectors/plate.page.tsx'));
 
 /** A guarded page route; district-only pages need the permission through a district-wide role. */
 function page(path: string, Page: LazyExoticComponent<ComponentType>, anyOf: readonly Permission[], isDistrictOnly = false): RouteObject {
@@ -68,6 +82,20 @@ export const router = createBrowserRouter([
           page('/imports', ImportsPage, ['imports:run']),
           page('/users', UsersPage, ['users:manage', 'roles:assign']),
           page('/audit', AuditPage, ['audit:read']),
+          page('/evaluation-templates', TemplateListPage, ['base:read'], true),
+          page('/evaluation-templates/:id', TemplateDetailPage, ['base:read']),
+          page('/campaigns', CampaignListPage, ['base:read'], true),
+          page('/campaigns/:id', CampaignDetailPage, ['base:read'], true),
+          page('/evaluations', EvaluationListPage, ['base:read']),
+          page('/evaluations/:id', EvaluationDetailPage, ['base:read']),
+          page('/evaluations/:id/sheets/:sheet', ScoringPage, ['base:read']),
+          page('/evaluations/:id/consolidation', ConsolidationPage, ['base:read']),
+          page('/evaluations/:id/result', ResultPage, ['base:read']),
+          page('/rectifications', RectificationListPage, ['base:read']),
+          page('/rectifications/:id', RectificationDetailPage, ['base:read']),
+          page('/inspectors', InspectorsPage, ['base:read'], true),
+          page('/inspectors/visits/new', VisitRecordPage, ['base:read'], true),
+          page('/inspectors/plate/:schoolId', PlatePage, ['base:read']),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -2,14 +2,19 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  AimOutlined,
   BankOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   FundOutlined,
   FundProjectionScreenOutlined,
+  IdcardOutlined,
   LineChartOutlined,
   SafetyCertificateOutlined,
+  ProfileOutlined,
   ScheduleOutlined,
+  SolutionOutlined,
+  ToolOutlined,
   SmileOutlined,
   TeamOutlined,
   UserSwitchOutlined,
@@ -17,6 +22,7 @@ import {
 import type { Me, Permission } from '@zhiping/contracts';
 import type { ReactNode } from 'react';
 import { canAtDistrict } from '../../lib/permissions.ts';
+import { hasSupervisionRole, isInspector, isSchoolAdmin, isSupervisionDistrict } from '../evaluations/supervision-access.ts';
 
 export interface NavItem {
   path: string;
@@ -55,6 +61,23 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/teachers', label: '教师', icon: <TeamOutlined />, anyOf: ['teachers:read'] },
   { path: '/groups', label: '集团与学区', icon: <ApartmentOutlined />, anyOf: ['base:read'] },
   { path: '/population', label: '人口', icon: <LineChartOutlined />, anyOf: ['base:read'] },
+  { path: '/evaluation-templates', label: '评估模板', icon: <ProfileOutlined />, anyOf: ['base:read'], when: isSupervisionDistrict },
+  { path: '/campaigns', label: '评估项目', icon: <AimOutlined />, anyOf: ['base:read'], when: isSupervisionDistrict },
+  {
+    path: '/evaluations',
+    label: '我的评估',
+    icon: <SolutionOutlined />,
+    anyOf: ['base:read'],
+    when: (me) => isInspector(me) || isSchoolAdmin(me),
+  },
+  { path: '/rectifications', label: '整改事项', icon: <ToolOutlined />, anyOf: ['base:read'], when: hasSupervisionRole },
+  {
+    path: '/inspectors',
+    label: '责任督学',
+    icon: <IdcardOutlined />,
+    anyOf: ['base:read'],
+    when: (me) => isSupervisionDistrict(me) || isInspector(me),
+  },
   { path: '/imports', label: '数据导入', icon: <CloudUploadOutlined />, anyOf: ['imports:run'] },
   { path: '/users', label: '用户与角色', icon: <UserSwitchOutlined />, anyOf: ['users:manage', 'roles:assign'] },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, anyOf: ['audit:read'] },
