@@ -108,7 +108,7 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<void> {
     database = await openDatabase({ databaseUrl: u.toString(), statementTimeoutMs: 3_600_000 });
     cleanup = async () => {
       await database.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch((e: unknown) => log(`(could not drop ${name}: ${String(e)})`));
       await admin.end();
     };
   } else {
@@ -144,6 +144,12 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<void> {
     }
     const m = (k: string) => median(runs.map((r) => r[k]!));
     const base = median(bases);
+    log(
+      `machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' / ')}`,
+    );
     log(`baseline (3 aggregate scans GROUP BY school_id): ${ms(base)}`);
     log(
       `whole catalog, cold (median of ${RUNS}): ${ms(m('total'))}  → ratio to baseline ${(m('total') / base).toFixed(2)}×  (targets: ≤ 2000 ms on PostgreSQL, ≤ 5×)`,

@@ -9,7 +9,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { requireDistrictReader, requireDistrictWriter } from '../indicators/indicator.policy.ts';
-import { loadYear } from '../indicators/indicator.service.ts';
+import { assertYearWithData, loadYear } from '../indicators/indicator.service.ts';
 import { buildAssessment, itemsOf } from './assessment-build.ts';
 import * as repo from './assessment.repository.ts';
 
@@ -43,6 +43,7 @@ export async function recordItem(
 ): Promise<AssessmentItem> {
   requireDistrictWriter(ctx.actor, '督导评估条目');
   const item = findItem(kind, itemNo);
+  await assertYearWithData(ctx.db, year);
   const before = await repo.findRecord(ctx.db, kind, year, item.key);
   await inTransaction(ctx, async (tx) => {
     await repo.upsertRecord(tx.db, {
@@ -76,6 +77,7 @@ export async function recordSurvey(
   input: SurveyInput,
 ): Promise<NonNullable<Assessment['survey']>> {
   requireDistrictWriter(ctx.actor, '社会认可度调查结果');
+  await assertYearWithData(ctx.db, year);
   const before = await repo.findSurvey(ctx.db, kind, year);
   await inTransaction(ctx, async (tx) => {
     await repo.upsertSurvey(tx.db, {

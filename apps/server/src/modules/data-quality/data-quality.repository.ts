@@ -6,7 +6,7 @@
  */
 import { GRADES } from '@zhiping/domain';
 import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable, type Updateable } from 'kysely';
-import { placedTeachers, schoolVersionsOn, typeGradeStages } from '../../db/expressions/indicators.ts';
+import { schoolVersionsOn, typeGradeStages } from '../../db/expressions/indicators.ts';
 import { schoolInScope } from '../../db/expressions/scope.ts';
 import type { DB } from '../../db/schema.ts';
 import type { DataScope } from '../../platform/access.ts';
@@ -52,13 +52,12 @@ interface TargetSource {
 }
 
 /**
- * The row sources of the four targets for a school year (teachers: the current roster; full-time teachers
- * of a school: the placements of that year). Only the fields the enabled rules use are selected, so an
- * unused costly join (duplicates, placements) is removed by the planner.
+ * The row sources of the four targets for a school year (teacher rules, and a school's full-time teachers,
+ * check the current roster). Only the fields the enabled rules use are selected, so an
+ * unused costly join (duplicates, full-time teachers) is removed by the planner.
  */
 function targetSources(year: number): Record<RuleTarget, TargetSource> {
   const asOf = `${year}-09-01`;
-  const yearEnd = `${year + 1}-08-31`;
   return {
     grade: {
       from: sql`school_year_stat y WHERE y.school_year = ${year}`,
@@ -74,8 +73,7 @@ function targetSources(year: number): Record<RuleTarget, TargetSource> {
             WHERE y.school_year = ${year} GROUP BY 1) g
       LEFT JOIN (SELECT school_id, sum(students) AS students FROM school_year_stat WHERE school_year = ${year - 1} GROUP BY 1) p ON p.school_id = g.school_id
       LEFT JOIN school_condition c ON c.school_id = g.school_id AND c.school_year = ${year}
-      LEFT JOIN (SELECT pl.school_id, count(*) AS n FROM ${placedTeachers(asOf, yearEnd)} pl
-                 WHERE pl.post = 'teacher' AND pl.is_full_time GROUP BY 1) ft ON ft.school_id = g.school_id`,
+      LEFT JOIN (SELECT school_id, count(*) AS n FROM teacher WHERE is_active AND post = 'teacher' AND is_full_time GROUP BY 1) ft ON ft.school_id = g.school_id`,
       schoolId: 'g.school_id',
       key: "''",
       fields: {
@@ -155,9 +153,9 @@ export interface FailureFilter {
 }
 
 /**
- * The failures of the enabled rules in a year: a WITH list of the targets the rules use (each computed
- * once, with only the fields used) and the UNION ALL of one SELECT per rule giving (rule code, target,
- * school id, entity key, left, right).
+ * The failures of the enabled rules in a year: per target one scan of its rows (with only the fields the
+ * rules use) judging every rule through LATERAL VALUES, all targets in a UNION ALL giving (target, school
+ * id, entity key, rule code, left, right).
  */
 function failuresSource(rules: readonly RuleRow[], year: number): { with: RawBuilder<unknown>; union: RawBuilder<unknown> } | null {
   const sources = targetSources(year);
@@ -176,29 +174,37 @@ function failuresSource(rules: readonly RuleRow[], year: number): { with: RawBui
     };
   });
   const targets = [...new Set(parsed.map((p) => p.target))];
-  const ctes = targets.map((t) => {
-    const used = new Set(
-      parsed
-        .filter((p) => p.target === t)
-        .flatMap((p) => [p.left, p.right, p.whenLeft, p.whenRight].flatMap((e) => (e ? fieldsOf(e) : []))),
-    );
+  // One scan per target: every rule of the target is judged on each row through a LATERAL VALUES list.
+  const selects = targets.map((t) => {
+    const rulesOf = parsed.filter((p) => p.target === t);
+    const used = new Set(rulesOf.flatMap((p) => [p.left, p.right, p.whenLeft, p.whenRight].flatMap((e) => (e ? fieldsOf(e) : []))));
     const src = sources[t];
     const cols = [...used].map((f) => sql.raw(`${src.fields[f]} AS ${f}`));
-    return sql`${sql.table(`t_${t}`)} AS MATERIALIZED (SELECT ${sql.raw(src.schoolId)} AS school_id, ${sql.raw(src.key)} AS entity_key${cols.length ? sql`, ${sql.join(cols)}` : sql``} FROM ${src.from})`;
+    const checks = rulesOf.map((p, i) => {
+      const left = compileExpression(p.left, 'f');
+      const right = compileExpression(p.right, 'f');
+      const when =
+        p.whenLeft && p.whenRight && p.r.when_operator
+          ? sql`coalesce(${compileComparison(compileExpression(p.whenLeft, 'f'), p.r.when_operator as RuleOperator, compileExpression(p.whenRight, 'f'))}, false)`
+          : sql`true`;
+      const failed = sql`(${when} AND NOT coalesce(${compileComparison(left, p.r.operator as RuleOperator, right)}, true))`;
+      return {
+        failed,
+        row: sql`(${p.r.code}::text, ${sql.raw(`f.fail${i}`)}, ${left}::float8, ${right}::float8)`,
+        column: sql`${failed} AS ${sql.raw(`fail${i}`)}`,
+      };
+    });
+    // Failing rows are found in one pass; only they are expanded into one row per failed rule.
+    const base = sql`SELECT ${sql.raw(src.schoolId)} AS school_id, ${sql.raw(src.key)} AS entity_key${cols.length ? sql`, ${sql.join(cols)}` : sql``} FROM ${src.from}`;
+    return sql`SELECT ${t}::text AS target, f.school_id, f.entity_key::text AS entity_key, x.rule_code, x.left_value, x.right_value
+      FROM (SELECT f.*, ${sql.join(checks.map((c) => c.column))} FROM (${base}) f) f
+      CROSS JOIN LATERAL (VALUES ${sql.join(checks.map((c) => c.row))}) AS x(rule_code, failed, left_value, right_value)
+      WHERE (${sql.join(
+        checks.map((_, i) => sql.raw(`f.fail${i}`)),
+        sql` OR `,
+      )}) AND x.failed`;
   });
-  const selects = parsed.map((p) => {
-    const left = compileExpression(p.left, 'f');
-    const right = compileExpression(p.right, 'f');
-    const when =
-      p.whenLeft && p.whenRight && p.r.when_operator
-        ? sql`coalesce(${compileComparison(compileExpression(p.whenLeft, 'f'), p.r.when_operator as RuleOperator, compileExpression(p.whenRight, 'f'))}, false)`
-        : sql`true`;
-    const holds = compileComparison(left, p.r.operator as RuleOperator, right);
-    return sql`SELECT ${p.r.code}::text AS rule_code, ${p.target}::text AS target, f.school_id, f.entity_key::text AS entity_key,
-        ${left}::float8 AS left_value, ${right}::float8 AS right_value
-      FROM ${sql.table(`t_${p.target}`)} f WHERE ${when} AND NOT coalesce(${holds}, true)`;
-  });
-  return { with: sql`WITH ${sql.join(ctes)}`, union: sql`(${sql.join(selects, sql` UNION ALL `)})` };
+  return { with: sql``, union: sql`(${sql.join(selects, sql` UNION ALL `)})` };
 }
 
 /** The label of a failing row: the grade, the teacher with the masked ID number, the school or its conditions. */

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { findFingerprint } from './indicator.repository.ts';
+import { findFingerprints } from './indicator.repository.ts';
 import { refreshPlannerStatistics } from './planner-statistics.service.ts';
 import { buildYearModel, type YearModel } from './year-model.ts';
 import { loadYearInputs } from './year-loader.ts';
@@ -27,12 +27,29 @@ export type QualityReader = (db: Kysely<DB>, year: number) => Promise<Map<number
 
 /** The computed year, from the cache when the fingerprint still matches. */
 export async function getYearModel(db: Kysely<DB>, year: number, quality: QualityReader): Promise<YearModel> {
+  return (await getYearModels(db, [year], quality))[0]!;
+}
+
+/** Several computed years with one fingerprint query (trends); missing or stale years are computed one after another. */
+export async function getYearModels(db: Kysely<DB>, years: readonly number[], quality: QualityReader): Promise<YearModel[]> {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
     caches.set(db, cache);
   }
-  const fingerprint = await findFingerprint(db, year);
+  const fingerprints = await findFingerprints(db, years);
+  const out: YearModel[] = [];
+  for (const year of years) out.push(await modelFor(db, cache, year, fingerprints.get(year)!, quality));
+  return out;
+}
+
+async function modelFor(
+  db: Kysely<DB>,
+  cache: Map<number, Entry>,
+  year: number,
+  fingerprint: string,
+  quality: QualityReader,
+): Promise<YearModel> {
   const hit = cache.get(year);
   if (hit && hit.fingerprint === fingerprint) return hit.model;
   const version = createHash('sha256').update(fingerprint).digest('hex').slice(0, 16);

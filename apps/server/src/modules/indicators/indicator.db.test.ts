@@ -195,6 +195,35 @@ describe('GET /schools/:id/indicators', () => {
   });
 });
 
+describe('the OpenAPI page', () => {
+  it('documents the indicator, assessment and data-quality endpoints', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    for (const p of [
+      '/api/v1/indicators/',
+      '/api/v1/indicators/catalog',
+      '/api/v1/indicators/trend',
+      '/api/v1/indicators/thresholds',
+      '/api/v1/indicators/{code}/schools',
+      '/api/v1/indicators/{code}/schools/{schoolId}',
+      '/api/v1/schools/{id}/indicators',
+      '/api/v1/assessments/{kind}',
+      '/api/v1/assessments/balanced/what-if',
+      '/api/v1/assessments/{kind}/{year}/items/{itemNo}',
+      '/api/v1/assessments/{kind}/{year}/export.xlsx',
+      '/api/v1/data-quality/',
+      '/api/v1/data-quality/summary',
+    ])
+      expect(paths, p).toContain(p);
+  });
+
+  it('answers 404 for a year without data', async () => {
+    expect((await staff.get('/api/v1/indicators?year=2030')).statusCode).toBe(404);
+    expect((await staff.get('/api/v1/assessments/balanced?year=2030')).statusCode).toBe(404);
+  });
+});
+
 describe('cache and data changes', () => {
   it('recomputes when base data changes and marks values of schools failing validation', async () => {
     const before = (await staff.get(`/api/v1/indicators?scope=school:${otherId}`)).json() as IndicatorList;

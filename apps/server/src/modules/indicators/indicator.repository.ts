@@ -30,21 +30,65 @@ export async function findDistrictRegionCode(db: Kysely<DB>): Promise<string | n
   return d ? (d.region_code ?? d.code) : null;
 }
 
+/** Tables every year's indicators read as a whole. */
+const SHARED_TABLES = [
+  'school',
+  'school_version',
+  'org_unit',
+  'teacher',
+  'teacher_assignment',
+  'teacher_recognition',
+  'school_group',
+  'school_group_member',
+  'indicator_threshold',
+  'data_quality_rule',
+];
+/** Yearly tables, with the years (relative to the computed one) a year's indicators read. */
+const YEARLY_TABLES: [table: string, yearColumn: string, from: number, to: number][] = [
+  ['school_year_stat', 'school_year', -9, 0],
+  ['school_condition', 'school_year', -1, 0],
+  ['population', 'year', 0, 0],
+];
+
 /**
- * A fingerprint of every row the year's indicators read: per table `count(*)` and `sum(xmin)` (any insert,
- * update or delete changes one of them), restricted to the years used where a table is yearly.
+ * Fingerprints of every row the indicators of some years read, in one statement: per table `count(*)` and
+ * `sum(xmin)` (any insert, update or delete changes one of them), yearly tables per year:
+ * `SELECT 'school', NULL, count(*), sum(xmin::text::bigint) FROM school UNION ALL … SELECT 'school_year_stat', school_year, … GROUP BY 2`.
  */
+export async function findFingerprints(db: Kysely<DB>, years: readonly number[]): Promise<Map<number, string>> {
+  const lo = Math.min(...years);
+  const hi = Math.max(...years);
+  const parts = [
+    ...SHARED_TABLES.map(
+      (t) =>
+        sql`SELECT ${t}::text AS t, NULL::int AS y, count(*)::text AS n, coalesce(sum(xmin::text::bigint), 0)::text AS x FROM ${sql.table(t)}`,
+    ),
+    ...YEARLY_TABLES.map(
+      ([t, col, from, to]) =>
+        sql`SELECT ${t}::text, ${sql.ref(col)}, count(*)::text, coalesce(sum(xmin::text::bigint), 0)::text FROM ${sql.table(t)}
+          WHERE ${sql.ref(col)} BETWEEN ${lo + from} AND ${hi + to} GROUP BY 2`,
+    ),
+  ];
+  const rows = (await sql<{ t: string; y: number | null; n: string; x: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db)).rows;
+  const shared = SHARED_TABLES.map((t) => rows.find((r) => r.t === t))
+    .map((r) => `${r?.n}.${r?.x}`)
+    .join('|');
+  return new Map(
+    years.map((year) => {
+      const yearly = YEARLY_TABLES.flatMap(([t, , from, to]) =>
+        rows
+          .filter((r) => r.t === t && r.y !== null && r.y >= year + from && r.y <= year + to)
+          .sort((a, b) => a.y! - b.y!)
+          .map((r) => `${r.y}:${r.n}.${r.x}`),
+      );
+      return [year, `${shared}|${yearly.join(',')}`];
+    }),
+  );
+}
+
+/** The fingerprint of one year (see findFingerprints). */
 export async function findFingerprint(db: Kysely<DB>, year: number): Promise<string> {
-  const part = (table: string, where = 'true') =>
-    sql.raw(`(SELECT count(*) || '.' || coalesce(sum(xmin::text::bigint), 0) FROM ${table} WHERE ${where})`);
-  const r = await sql<{ f: string }>`SELECT concat_ws('|',
-    ${part('school')}, ${part('school_version')}, ${part('org_unit')},
-    ${part('school_year_stat', `school_year BETWEEN ${year - 9} AND ${year}`)},
-    ${part('school_condition', `school_year BETWEEN ${year - 1} AND ${year}`)},
-    ${part('teacher')}, ${part('teacher_assignment')}, ${part('teacher_recognition')},
-    ${part('population', `year = ${year}`)}, ${part('school_group')}, ${part('school_group_member')},
-    ${part('indicator_threshold')}, ${part('data_quality_rule')}) AS f`.execute(db);
-  return r.rows[0]!.f;
+  return (await findFingerprints(db, [year])).get(year)!;
 }
 
 /** Every school with the version in force on asOf (street name included). */

@@ -18,7 +18,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { countFailuresBySchool } from '../data-quality/data-quality.service.ts';
 import { MANUAL_ONLY_CODES } from './district-values.ts';
-import { getYearModel } from './indicator-cache.ts';
+import { getYearModel, getYearModels } from './indicator-cache.ts';
 import { toDefinitionDto, toThresholdDto, toValueDto } from './indicator.mapper.ts';
 import { assertFilterAllowed, canSeeSchool, indicatorScope } from './indicator.policy.ts';
 import { findYearsWithStats } from './indicator.repository.ts';
@@ -29,11 +29,19 @@ import { districtFor, type SchoolFilter, type YearModel } from './year-model.ts'
 /** Codes whose values come from entries in the assessments rather than base data. */
 const NOT_FROM_DATA = new Set<string>([...MANUAL_ONLY_CODES, 'survey.social_recognition']);
 
+/** NOT_FOUND unless the school year has grade statistics. */
+export async function assertYearWithData(db: Kysely<DB>, year: number): Promise<void> {
+  const years = await findYearsWithStats(db);
+  if (!years.includes(year))
+    throw new AppError('NOT_FOUND', { userMessage: `${year} 学年没有学年统计数据（已有：${years.join('、') || '无'}）` });
+}
+
 /** The years with data and the requested (default: latest) year's computed model. */
 export async function loadYear(db: Kysely<DB>, year: number | undefined): Promise<{ model: YearModel; years: number[] }> {
   const years = await findYearsWithStats(db);
   const y = year ?? years[0];
   if (y === undefined) throw new AppError('NOT_FOUND', { userMessage: '尚无学年统计数据，无法计算指标' });
+  if (!years.includes(y)) throw new AppError('NOT_FOUND', { userMessage: `${y} 学年没有学年统计数据（已有：${years.join('、')}）` });
   return { model: await getYearModel(db, y, countFailuresBySchool), years };
 }
 
@@ -121,12 +129,16 @@ export async function getTrend(
   const wanted = Array.from({ length: q.years }, (_, i) => to - q.years + 1 + i);
   const points: IndicatorTrend['points'] = [];
   let stage: Stage | null = q.stage ?? null;
+  const present = wanted.filter((y) => available.includes(y));
+  const models = new Map(
+    (present.length ? await getYearModels(ctx.db, present, countFailuresBySchool) : []).map((m) => [m.inputs.year, m]),
+  );
   for (const year of wanted) {
-    if (!available.includes(year)) {
+    const model = models.get(year);
+    if (!model) {
       points.push({ year, value: null });
       continue;
     }
-    const model = await getYearModel(ctx.db, year, countFailuresBySchool);
     const candidates = districtFor(model, filter).values.filter((v) => v.code === q.code && matchesStage(v, q.stage));
     const stages = new Set(candidates.map((v) => v.scope.stage ?? null));
     if (q.stage === undefined && stages.size > 1) throw invalid('stage', `${def.name}分学段计算，请指定学段（stage）`);
