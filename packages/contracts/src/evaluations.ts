@@ -245,6 +245,7 @@ export const CampaignSummary = z.object({
 });
 export type CampaignSummary = z.infer<typeof CampaignSummary>;
 export const CampaignPage = pageOf(CampaignSummary);
+export type CampaignPage = z.infer<typeof CampaignPage>;
 export const CampaignListQuery = PageQuery.extend({ q: z.string().trim().max(100).optional() });
 
 export const TeamMember = z.object({ userId: Id, name: z.string(), isLead: z.boolean(), sheetSubmittedAt: z.string().nullable() });
@@ -273,6 +274,7 @@ export const EvaluationRow = z.object({
 });
 export type EvaluationRow = z.infer<typeof EvaluationRow>;
 export const EvaluationPage = pageOf(EvaluationRow);
+export type EvaluationPage = z.infer<typeof EvaluationPage>;
 export const EvaluationListQuery = PageQuery.extend({
   campaignId: z.coerce.number().int().positive().optional(),
   schoolId: z.coerce.number().int().positive().optional(),
@@ -340,6 +342,7 @@ export const EligibleInspector = z.object({
   load: z.number().int(),
 });
 export const EligibleInspectors = z.object({ items: z.array(EligibleInspector) });
+export type EligibleInspectors = z.infer<typeof EligibleInspectors>;
 
 export const VisitDateInput = z.object({ visitDate: IsoDate.nullable() });
 export const AutoScheduleRequest = z.object({
@@ -529,6 +532,7 @@ export const EvaluationEvidence = z.object({
 });
 export type EvaluationEvidence = z.infer<typeof EvaluationEvidence>;
 export const EvidenceList = z.object({ items: z.array(EvaluationEvidence) });
+export type EvidenceList = z.infer<typeof EvidenceList>;
 export const EvidenceQuery = z.object({ code: z.string().min(1).max(40).optional() });
 
 // ───────────────────────────── consolidation ─────────────────────────────
@@ -752,6 +756,7 @@ export const RectificationSummary = z.object({
 });
 export type RectificationSummary = z.infer<typeof RectificationSummary>;
 export const RectificationPage = pageOf(RectificationSummary);
+export type RectificationPage = z.infer<typeof RectificationPage>;
 export const RectificationListQuery = PageQuery.extend({
   schoolId: z.coerce.number().int().positive().optional(),
   evaluationId: z.coerce.number().int().positive().optional(),
@@ -800,6 +805,7 @@ export const InspectorSummary = z.object({
 });
 export type InspectorSummary = z.infer<typeof InspectorSummary>;
 export const InspectorList = z.object({ items: z.array(InspectorSummary) });
+export type InspectorList = z.infer<typeof InspectorList>;
 
 export const InspectorProfileInput = z.object({
   phone: Text(40).default(''),
@@ -828,6 +834,7 @@ export const Responsibility = z.object({
 });
 export type Responsibility = z.infer<typeof Responsibility>;
 export const ResponsibilityList = z.object({ intervalDays: z.number().int(), items: z.array(Responsibility) });
+export type ResponsibilityList = z.infer<typeof ResponsibilityList>;
 export const ResponsibilityQuery = z.object({
   inspectorId: z.coerce.number().int().positive().optional(),
   overdue: z.enum(['true', 'false']).optional(),
@@ -883,6 +890,7 @@ export const Visit = z.object({
 });
 export type Visit = z.infer<typeof Visit>;
 export const VisitPage = pageOf(Visit);
+export type VisitPage = z.infer<typeof VisitPage>;
 export const VisitListQuery = PageQuery.extend({
   schoolId: z.coerce.number().int().positive().optional(),
   inspectorId: z.coerce.number().int().positive().optional(),

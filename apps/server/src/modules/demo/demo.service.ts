@@ -13,6 +13,7 @@ import { generateDemoDistrict, type DemoDistrict } from '@zhiping/domain';
 import { recordAudit } from '../../platform/audit.ts';
 import { inTransaction, type ServiceContext, type TxContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { seedDemoSupervision } from '../evaluations/demo-supervision.ts';
 import { writeImportRows, type ImportRowsByKind } from '../imports/import-writers.ts';
 import * as repo from './demo.repository.ts';
 
@@ -86,6 +87,7 @@ export async function loadDemoDistrict(ctx: ServiceContext, options: LoadDemoOpt
 
     const careers = await writeCareers(tx, demo, schoolIds);
     const accounts = await writeAccounts(tx, demo, schoolIds, passwordHash);
+    await seedDemoSupervision(tx, { passwordHash });
     await recordAudit(tx.db, tx.actor, {
       action: 'demo.load',
       entityType: 'system',

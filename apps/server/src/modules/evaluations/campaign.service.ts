@@ -24,7 +24,7 @@ import { startWorkflow } from '../workflow/workflow.service.ts';
 import { accessOf, loadCampaignEvaluations } from './evaluation-access.ts';
 import { requireSupervisor } from './evaluation.policy.ts';
 import { toRows } from './evaluation.service.ts';
-import { runStep } from './evaluation-steps.ts';
+import { runSteps } from './evaluation-steps.ts';
 import * as repo from './campaign.repository.ts';
 import * as evaluations from './evaluation.repository.ts';
 import { visibleTo } from './evaluation.repository.ts';
@@ -179,9 +179,7 @@ async function bulkStep(ctx: ServiceContext, campaignId: number, from: string, a
       reason: `当前状态为“${EVALUATION_STATE_LABELS[e.row.state as EvaluationStateKey] ?? e.row.state}”`,
     }));
   const due = all.filter((e) => e.row.state === from);
-  await inTransaction(ctx, async (tx) => {
-    for (const ev of due) await runStep(tx, ev, { action });
-  });
+  await inTransaction(ctx, (tx) => runSteps(tx, due, action));
   return { done: due.length, skipped };
 }
 

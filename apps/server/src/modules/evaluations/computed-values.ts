@@ -31,27 +31,38 @@ export function schoolYearOf(isoDate: string): number {
   return m >= 9 ? y : y - 1;
 }
 
-/** The computed values of a template's computed check points for one school. */
-export async function resolveComputedValues(
-  db: Kysely<DB>,
-  template: RubricTemplate,
-  schoolId: number,
-  periodStart: string,
-): Promise<ComputedValue[]> {
-  const points = listCheckpoints(template).filter((n) => n.method?.kind === 'computed');
-  if (points.length === 0) return [];
-  let values: IndicatorValue[] = [];
-  let yearReason: string | null = null;
+/** The indicator values of one school year, loaded once for many schools. */
+export interface ComputedSourceData {
+  valuesOf(schoolId: number): IndicatorValue[];
+  /** Why nothing can be computed (no statistics at all), or null. */
+  reason: string | null;
+}
+
+/** Loads the year a campaign starting on `periodStart` is computed from (the latest earlier year when it has no data). */
+export async function loadComputedSource(db: Kysely<DB>, periodStart: string): Promise<ComputedSourceData> {
+  const wanted = schoolYearOf(periodStart);
   try {
-    const wanted = schoolYearOf(periodStart);
-    let loaded = await loadYear(db, undefined);
-    if (loaded.years.includes(wanted)) loaded = await loadYear(db, wanted);
-    else if (loaded.years.some((y) => y < wanted)) loaded = await loadYear(db, Math.max(...loaded.years.filter((y) => y < wanted)));
-    values = schoolValuesOf(loaded.model, schoolId);
+    let loaded;
+    try {
+      loaded = await loadYear(db, wanted);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const latest = await loadYear(db, undefined);
+      const earlier = latest.years.filter((y) => y < wanted);
+      loaded = earlier.length > 0 ? await loadYear(db, Math.max(...earlier)) : latest;
+    }
+    const model = loaded.model;
+    return { valuesOf: (schoolId) => schoolValuesOf(model, schoolId), reason: null };
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    yearReason = e.userMessage;
+    return { valuesOf: () => [], reason: e.userMessage };
   }
+}
+
+/** The computed values of a template's computed check points for one school, from loaded indicator values. */
+export function computedValuesOf(template: RubricTemplate, schoolId: number, source: ComputedSourceData): ComputedValue[] {
+  const points = listCheckpoints(template).filter((n) => n.method?.kind === 'computed');
+  const values = points.length > 0 ? source.valuesOf(schoolId) : [];
   return points.map((node) => {
     const method = node.method!;
     if (method.kind !== 'computed') throw new Error('unreachable');
@@ -66,11 +77,22 @@ export async function resolveComputedValues(
         reason: '平台暂未提供该项数据，请人工评分并说明理由',
         points: null,
       };
-    if (yearReason) return { code: node.code, source: method.source, label, value: null, reason: yearReason, points: null };
+    if (source.reason) return { code: node.code, source: method.source, label, value: null, reason: source.reason, points: null };
     const v = values.find((x) => x.code === spec.code && (spec.stage === undefined || x.scope.stage === spec.stage));
     if (!v || v.value === null)
       return { code: node.code, source: method.source, label, value: null, reason: v?.reason ?? '该校没有相应的基础数据', points: null };
     const value = Math.round(v.value * 100) / 100;
     return { code: node.code, source: method.source, label, value, reason: null, points: pointsForComputedValue(method, value) };
   });
+}
+
+/** The computed values of a template's computed check points for one school. */
+export async function resolveComputedValues(
+  db: Kysely<DB>,
+  template: RubricTemplate,
+  schoolId: number,
+  periodStart: string,
+): Promise<ComputedValue[]> {
+  if (!listCheckpoints(template).some((n) => n.method?.kind === 'computed')) return [];
+  return computedValuesOf(template, schoolId, await loadComputedSource(db, periodStart));
 }

@@ -186,3 +186,13 @@ export async function findInspectorLoads(db: Kysely<DB>, excludeCampaignId?: num
   const rows = await q.execute();
   return new Map(rows.map((r) => [r.inspector_id, Number(r.n)]));
 }
+
+/** Marks every team member's sheet of these evaluations submitted (demo data and benchmarks). */
+export async function markTeamsSubmitted(db: Kysely<DB>, evaluationIds: number[], at: Date): Promise<void> {
+  for (let i = 0; i < evaluationIds.length; i += 1000)
+    await db
+      .updateTable('evaluation_assignment')
+      .set({ sheet_submitted_at: at })
+      .where('evaluation_id', 'in', evaluationIds.slice(i, i + 1000))
+      .execute();
+}

@@ -44,3 +44,12 @@ export function findEvidenceFile(db: Kysely<DB>, id: number) {
 export async function deleteEvidence(db: Kysely<DB>, id: number): Promise<void> {
   await db.deleteFrom('evaluation_evidence').where('id', '=', id).execute();
 }
+
+/** Stores many small files at once (demo data). */
+export async function insertEvidenceRows(db: Kysely<DB>, rows: Insertable<DB['evaluation_evidence']>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('evaluation_evidence')
+      .values(rows.slice(i, i + 200))
+      .execute();
+}

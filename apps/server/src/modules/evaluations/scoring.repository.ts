@@ -3,7 +3,7 @@
  * evaluation) and check point, with a revision that grows on every change so offline clients can
  * detect conflicts; the lead inspector's overrides; evidence counts.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 /** A stored score row. */
@@ -226,4 +226,37 @@ export async function countScoredPerSheet(db: Kysely<DB>, evaluationId: number):
     .groupBy('inspector_id')
     .execute();
   return new Map(rows.map((r) => [r.inspector_id, Number(r.n)]));
+}
+
+/** Inserts many first-revision scores at once, one statement per 5,000 rows over column arrays (demo data and benchmarks). */
+export async function insertScoreRows(
+  db: Kysely<DB>,
+  rows: {
+    evaluationId: number;
+    inspectorId: number | null;
+    code: string;
+    input: unknown;
+    points: number | null;
+    note: string;
+    byName: string;
+  }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const b = rows.slice(i, i + 5000);
+    await sql`insert into evaluation_score (evaluation_id, inspector_id, code, input, points, note, updated_by_name)
+      select * from unnest(${b.map((r) => r.evaluationId)}::int[], ${b.map((r) => r.inspectorId)}::int[], ${b.map((r) => r.code)}::text[],
+        ${b.map((r) => JSON.stringify(r.input))}::jsonb[], ${b.map((r) => r.points)}::numeric[], ${b.map((r) => r.note)}::text[],
+        ${b.map((r) => r.byName)}::text[])`.execute(db);
+  }
+}
+
+/** The self-evaluation scores of many evaluations. */
+export function findSelfScores(db: Kysely<DB>, evaluationIds: number[]): Promise<ScoreRow[]> {
+  if (evaluationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('evaluation_score')
+    .select(SCORE_COLUMNS)
+    .where('evaluation_id', 'in', evaluationIds)
+    .where('inspector_id', 'is', null)
+    .execute();
 }

@@ -211,9 +211,10 @@ export async function getSheet(ctx: ServiceContext, id: number, sheetParam: stri
  * VALIDATION_FAILED listing what is still missing (and, for the self-evaluation, evidence required).
  */
 export async function completeSheet(tx: TxContext, ev: LoadedEvaluation, inspectorId: number | null): Promise<void> {
-  const computed = await resolveComputedValues(tx.db, ev.template, ev.row.school_id, ev.row.period_start);
   const rows = await repo.findSheetScores(tx.db, ev.row.id, inspectorId);
   const byCode = new Map(rows.map((r) => [r.code, r] as const));
+  const isComputedMissing = listCheckpoints(ev.template).some((n) => n.method?.kind === 'computed' && !(byCode.get(n.code)?.input ?? null));
+  const computed = isComputedMissing ? await resolveComputedValues(tx.db, ev.template, ev.row.school_id, ev.row.period_start) : [];
   for (const c of computed) {
     const existing = byCode.get(c.code);
     if (c.value === null || (existing && existing.input !== null)) continue;
@@ -228,19 +229,45 @@ export async function completeSheet(tx: TxContext, ev: LoadedEvaluation, inspect
     else await repo.insertScore(tx.db, ev.row.id, inspectorId, c.code, write);
   }
   const evidence = await repo.countEvidence(tx.db, ev.row.id);
-  const result = aggregateScores(ev.template, toCheckpointScores(await repo.findSheetScores(tx.db, ev.row.id, inspectorId), evidence));
+  assertComplete(ev, await repo.findSheetScores(tx.db, ev.row.id, inspectorId), evidence, inspectorId === null);
+}
+
+/** Throws VALIDATION_FAILED listing unscored check points (and, for the self-evaluation, missing evidence). */
+function assertComplete(ev: LoadedEvaluation, rows: repo.ScoreRow[], evidence: Record<string, number>, isSelf: boolean): void {
+  const result = aggregateScores(ev.template, toCheckpointScores(rows, evidence));
   const problems = [
     ...result.missing.map((code) => ({ path: code, message: `要点 ${code} 尚未评分` })),
-    ...(inspectorId === null ? result.evidenceMissing.map((code) => ({ path: code, message: `要点 ${code} 须上传佐证材料` })) : []),
+    ...(isSelf ? result.evidenceMissing.map((code) => ({ path: code, message: `要点 ${code} 须上传佐证材料` })) : []),
   ];
   if (problems.length > 0)
     throw new AppError('VALIDATION_FAILED', {
-      userMessage: `还有 ${problems.length} 处未完成：${problems
+      userMessage: `${ev.row.school_name}还有 ${problems.length} 处未完成：${problems
         .slice(0, 5)
         .map((p) => p.message)
         .join('；')}${problems.length > 5 ? '……' : ''}`,
       issues: problems,
     });
+}
+
+/** completeSheet for the self-evaluations of many evaluations, reading their sheets and evidence in bulk. */
+export async function completeSelfSheets(tx: TxContext, evs: LoadedEvaluation[]): Promise<void> {
+  const ids = evs.map((e) => e.row.id);
+  const [rows, evidence] = await Promise.all([repo.findSelfScores(tx.db, ids), repo.countEvidenceOf(tx.db, ids)]);
+  const rowsOf = new Map<number, repo.ScoreRow[]>();
+  for (const r of rows) {
+    const list = rowsOf.get(r.evaluation_id);
+    if (list) list.push(r);
+    else rowsOf.set(r.evaluation_id, [r]);
+  }
+  for (const ev of evs) {
+    const own = rowsOf.get(ev.row.id) ?? [];
+    const byCode = new Map(own.map((r) => [r.code, r] as const));
+    const isComputedMissing = listCheckpoints(ev.template).some(
+      (n) => n.method?.kind === 'computed' && !(byCode.get(n.code)?.input ?? null),
+    );
+    if (isComputedMissing) await completeSheet(tx, ev, null);
+    else assertComplete(ev, own, evidence.get(ev.row.id) ?? {}, true);
+  }
 }
 
 /** The calling inspector submits their independent sheet (on site; computed points filled in; must be complete). */

@@ -178,3 +178,77 @@ export function findSchoolCard(db: Kysely<DB>, schoolId: number) {
     .where('s.id', '=', schoolId)
     .executeTakeFirst();
 }
+
+/** The id of a user by username. */
+export async function findUserId(db: Kysely<DB>, username: string): Promise<number | undefined> {
+  return (await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst())?.id;
+}
+
+/** Creates inspector accounts (demo data): must change the given password at first sign-in; returns ids by username. */
+export async function insertInspectorAccounts(
+  db: Kysely<DB>,
+  accounts: { username: string; displayName: string; teacherId: number | null }[],
+  passwordHash: string,
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (accounts.length === 0) return out;
+  const rows = await db
+    .insertInto('app_user')
+    .values(
+      accounts.map((a) => ({
+        username: a.username,
+        display_name: a.displayName,
+        password_hash: passwordHash,
+        must_change_password: true,
+        teacher_id: a.teacherId,
+        locked_until: null,
+        last_login_at: null,
+      })),
+    )
+    .returning(['id', 'username'])
+    .execute();
+  await db
+    .insertInto('role_grant')
+    .values(rows.map((r) => ({ user_id: r.id, role: 'inspector', office: null, school_id: null, granted_by: null })))
+    .execute();
+  for (const r of rows) out.set(r.username, r.id);
+  return out;
+}
+
+/** Starts many responsibilities at once (demo data). */
+export async function insertResponsibilities(
+  db: Kysely<DB>,
+  rows: { schoolId: number; inspectorId: number; validFrom: string }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('responsible_inspector')
+    .values(rows.map((r) => ({ school_id: r.schoolId, inspector_id: r.inspectorId, valid_from: r.validFrom })))
+    .execute();
+}
+
+/** Open schools with their street, by street name then code (demo data). */
+export function findOpenSchoolsByStreet(db: Kysely<DB>) {
+  return db
+    .selectFrom('school as s')
+    .innerJoin('school_version as v', (j) => j.onRef('v.school_id', '=', 's.id').on('v.valid_to', 'is', null))
+    .leftJoin('org_unit as st', 'st.id', 'v.street_id')
+    .select(['s.id', 's.code', 'v.name', 'v.type_code', 'st.name as street_name'])
+    .where('s.closed_on', 'is', null)
+    .orderBy('st.name')
+    .orderBy('s.code')
+    .execute();
+}
+
+/** One active teacher id per given school (lowest id), for linking demo inspectors to a work history. */
+export async function findFirstTeachers(db: Kysely<DB>, schoolIds: number[]): Promise<Map<number, number>> {
+  if (schoolIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('teacher')
+    .select(['school_id', (eb) => eb.fn.min('id').as('id')])
+    .where('school_id', 'in', schoolIds)
+    .where('is_active', '=', true)
+    .groupBy('school_id')
+    .execute();
+  return new Map(rows.map((r) => [r.school_id!, Number(r.id)]));
+}

@@ -71,3 +71,17 @@ export async function findVisitPage(db: Kysely<DB>, scope: VisitScope, f: VisitF
 export async function insertVisit(db: Kysely<DB>, row: Insertable<DB['inspector_visit']>): Promise<number> {
   return (await db.insertInto('inspector_visit').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
+
+/** Inserts many visits at once (demo data); returns their ids in order. */
+export async function insertVisits(db: Kysely<DB>, rows: Insertable<DB['inspector_visit']>[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const r = await db
+      .insertInto('inspector_visit')
+      .values(rows.slice(i, i + 500))
+      .returning('id')
+      .execute();
+    ids.push(...r.map((x) => x.id));
+  }
+  return ids;
+}

@@ -233,27 +233,35 @@ export async function addFollowUps(tx: TxContext, followUps: { itemId: number; s
   }
 }
 
+/** One step of an item in the caller's transaction, with the capacities the caller holds; records the submit/verify day. */
+export async function advanceItem(
+  tx: TxContext,
+  item: { id: number; schoolId: number },
+  request: TransitionRequest,
+  capacities: readonly string[],
+): Promise<void> {
+  await transition(
+    tx,
+    RECTIFICATION_WORKFLOW,
+    { type: 'rectification', id: item.id, schoolId: item.schoolId },
+    {
+      action: request.action,
+      capacities,
+      ...(request.note !== undefined ? { note: request.note } : {}),
+      ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+    },
+  );
+  const today = tx.clock.today();
+  if (request.action === 'submit') await repo.setItemDates(tx.db, item.id, { submitted_on: today });
+  if (request.action === 'verify') await repo.setItemDates(tx.db, item.id, { verified_on: today });
+}
+
 /** Moves an item: submit (school, with a note), verify or send back (inspector). */
 export async function transitionItem(ctx: ServiceContext, id: number, request: TransitionRequest): Promise<RectificationDetail> {
   const { row, capacities } = await loadItem(ctx, id);
   if (!(RECTIFICATION_WORKFLOW.transitions as readonly { action: string }[]).some((t) => t.action === request.action))
     throw invalid('action', `未知操作：${request.action}`);
-  await inTransaction(ctx, async (tx) => {
-    await transition(
-      tx,
-      RECTIFICATION_WORKFLOW,
-      { type: 'rectification', id, schoolId: row.school_id },
-      {
-        action: request.action,
-        capacities,
-        ...(request.note !== undefined ? { note: request.note } : {}),
-        ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
-      },
-    );
-    const today = tx.clock.today();
-    if (request.action === 'submit') await repo.setItemDates(tx.db, id, { submitted_on: today });
-    if (request.action === 'verify') await repo.setItemDates(tx.db, id, { verified_on: today });
-  });
+  await inTransaction(ctx, (tx) => advanceItem(tx, { id, schoolId: row.school_id }, request, capacities));
   return getItem(ctx, id);
 }
 
@@ -306,4 +314,16 @@ export async function getDashboard(ctx: ServiceContext): Promise<RectificationDa
     dueSoon: items.filter((i) => i.isDueSoon).length,
     schools: [...schools.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.schoolName.localeCompare(b.schoolName)),
   };
+}
+
+/** Sets the days an item was submitted or verified (demo history, where the steps happened in the past). */
+export async function backdateItem(
+  tx: TxContext,
+  id: number,
+  dates: { submittedOn?: string | null; verifiedOn?: string | null },
+): Promise<void> {
+  await repo.setItemDates(tx.db, id, {
+    ...(dates.submittedOn !== undefined ? { submitted_on: dates.submittedOn } : {}),
+    ...(dates.verifiedOn !== undefined ? { verified_on: dates.verifiedOn } : {}),
+  });
 }
