@@ -20,38 +20,15 @@ export const TEACHER_IMPORT_COLUMNS = [
   'joined_school_on',
 ] as const;
 
-/** A row of a batch that is new (id null) or differs from the stored teacher. */
-export interface TeacherToWrite {
-  hash: string;
-  id: number | null;
-  /** The stored school and 调入本校日期 (changed rows). */
-  old_school_id: number | null;
-  old_joined: string | null;
-}
-
 /** The stored teachers of a batch, found through the hash index (a join could scan the whole table). */
 function storedTeachers(hashes: readonly unknown[]) {
   return sql`(SELECT * FROM teacher WHERE id_number_hash = ANY(${hashes}::text[]))`;
 }
 
-/**
- * Compares a batch with the stored teachers in SQL and returns only the rows to write: new ones and
- * those whose compared columns differ (or that are inactive). Unchanged rows cost no transfer.
- *
- *   SELECT i.id_number_hash, t.id, t.school_id, t.joined_school_on
- *   FROM unnest(…) AS i(…) LEFT JOIN (stored teachers of the batch) t USING (id_number_hash)
- *   WHERE t.id IS NULL OR NOT t.is_active OR (t.name, …) IS DISTINCT FROM (i.name, …)
- */
-export async function findTeachersToWrite(db: Kysely<DB>, columns: readonly UnnestColumn[]): Promise<TeacherToWrite[]> {
-  const hashes = columns.find((c) => c.name === 'id_number_hash')!.values;
-  const r = await sql<TeacherToWrite>`
-    SELECT i.id_number_hash AS hash, t.id, t.school_id AS old_school_id, t.joined_school_on AS old_joined
-    FROM ${unnestSource('i', columns)} LEFT JOIN ${storedTeachers(hashes)} t USING (id_number_hash)
-    WHERE t.id IS NULL OR NOT t.is_active
-      OR (${sql.raw(TEACHER_IMPORT_COLUMNS.map((c) => `t.${c}`).join(', '))}) IS DISTINCT FROM (${sql.raw(TEACHER_IMPORT_COLUMNS.map((c) => `i.${c}`).join(', '))})`.execute(
-    db,
-  );
-  return r.rows;
+/** Which of the ID hashes belong to stored teachers (an index probe each; only hashes travel). */
+export async function findStoredHashes(db: Kysely<DB>, hashes: readonly string[]): Promise<Set<string>> {
+  const r = await sql<{ h: string }>`SELECT id_number_hash AS h FROM ${storedTeachers(hashes)} t`.execute(db);
+  return new Set(r.rows.map((x) => x.h));
 }
 
 /**
@@ -79,7 +56,36 @@ export async function insertTeachersWithAssignments(
   return r.rows;
 }
 
-/** Updates changed teachers by id (reactivating them) from column arrays whose first column is `id`. */
+/** A stored teacher whose values differ from the imported row, with the school and 调入本校日期 it had. */
+export interface ChangedTeacher {
+  id: number;
+  hash: string;
+  old_school_id: number | null;
+  old_joined: string | null;
+}
+
+/**
+ * Compares rows of stored teachers with the stored values in SQL and returns only those that differ
+ * (or whose teacher is inactive); unchanged rows cost no transfer:
+ *
+ *   SELECT t.id, i.id_number_hash, t.school_id, t.joined_school_on
+ *   FROM unnest(…) AS i(…) JOIN (SELECT * FROM teacher WHERE id_number_hash = ANY($1)) t USING (id_number_hash)
+ *   WHERE NOT t.is_active OR (t.name, …) IS DISTINCT FROM (i.name, …)
+ */
+export async function findChangedTeachers(db: Kysely<DB>, columns: readonly UnnestColumn[]): Promise<ChangedTeacher[]> {
+  const hashes = columns.find((c) => c.name === 'id_number_hash')!.values;
+  const compared = TEACHER_IMPORT_COLUMNS;
+  const r = await sql<ChangedTeacher>`
+    SELECT t.id, i.id_number_hash AS hash, t.school_id AS old_school_id, t.joined_school_on AS old_joined
+    FROM ${unnestSource('i', columns)} JOIN ${storedTeachers(hashes)} t USING (id_number_hash)
+    WHERE NOT t.is_active
+      OR (${sql.raw(compared.map((c) => `t.${c}`).join(', '))}) IS DISTINCT FROM (${sql.raw(compared.map((c) => `i.${c}`).join(', '))})`.execute(
+    db,
+  );
+  return r.rows;
+}
+
+/** Updates teachers by id (reactivating them) from column arrays whose first column is `id`. */
 export async function updateTeachers(db: Kysely<DB>, columns: readonly UnnestColumn[]): Promise<void> {
   const set = columns
     .filter((c) => c.name !== 'id')

@@ -1,16 +1,18 @@
 /**
  * Bulk upsert of teachers by ID number (its keyed hash is the natural key), keeping the assignment
- * history and adding backbone recognitions. Per batch: one query compares the rows with the stored
- * teachers in SQL and returns only new and changed ones; one statement inserts the new teachers with
- * their first assignment (only they are encrypted); changed ones are updated (moves between schools
- * close and open assignments); one statement writes recognitions. Unchanged teachers cost no write.
+ * history and adding backbone recognitions. Per batch: an index probe tells which ID hashes are
+ * stored; one statement inserts the new teachers with their first assignment (only they are
+ * encrypted); for stored ones one query compares in SQL and returns only those that differ, which are
+ * updated (moves between schools close and open assignments); one statement writes recognitions.
+ * Unchanged teachers cost no write and no transfer.
  */
 import { backboneValidUntil, maskIdNumber, type TeacherImportRow } from '@zhiping/domain';
 import type { TxContext } from '../../../platform/context.ts';
 import type { WriteOptions, WriteSummary } from '../import-writers.ts';
 import { requireSchoolIds } from './school-ids.ts';
 import {
-  findTeachersToWrite,
+  findChangedTeachers,
+  findStoredHashes,
   insertTeachersWithAssignments,
   moveAssignments,
   updateTeachers,
@@ -47,15 +49,12 @@ function teacherColumns(items: readonly Prepared[]): UnnestColumn[] {
 
 /** Writes one batch; returns its counts. */
 async function writeBatch(tx: TxContext, batch: readonly Prepared[], today: string): Promise<WriteSummary> {
-  const byHash = new Map(batch.map((p) => [p.hash, p]));
-  const toWrite = await findTeachersToWrite(tx.db, [
-    { name: 'id_number_hash', type: 'text', values: batch.map((p) => p.hash) },
-    ...teacherColumns(batch),
-  ]);
-  // New teachers are inserted in file order (their ids follow the file).
-  const newHashes = new Set(toWrite.filter((t) => t.id === null).map((t) => t.hash));
-  const fresh = batch.filter((p) => newHashes.has(p.hash));
-  const changed = toWrite.filter((t) => t.id !== null);
+  const stored = await findStoredHashes(
+    tx.db,
+    batch.map((p) => p.hash),
+  );
+  const fresh = batch.filter((p) => !stored.has(p.hash));
+  const existing = batch.filter((p) => stored.has(p.hash));
   const written = new Set<number>();
   if (fresh.length > 0) {
     const created = await insertTeachersWithAssignments(
@@ -70,16 +69,24 @@ async function writeBatch(tx: TxContext, batch: readonly Prepared[], today: stri
     );
     for (const c of created) written.add(c.id);
   }
+  const changed =
+    existing.length > 0
+      ? await findChangedTeachers(tx.db, [
+          { name: 'id_number_hash', type: 'text', values: existing.map((p) => p.hash) },
+          ...teacherColumns(existing),
+        ])
+      : [];
   if (changed.length > 0) {
+    const byHash = new Map(existing.map((p) => [p.hash, p]));
     const rows = changed.map((c) => byHash.get(c.hash)!);
     await updateTeachers(tx.db, [{ name: 'id', type: 'int', values: changed.map((c) => c.id) }, ...teacherColumns(rows)]);
-    for (const c of changed) written.add(c.id!);
+    for (const c of changed) written.add(c.id);
     // A new 调入本校日期 dates a move between schools; an unchanged one belonged to the previous school.
     const moves = changed.flatMap((c, i) => {
       const p = rows[i]!;
       if (c.old_school_id === p.schoolId) return [];
       const from = p.row.joinedSchoolOn && p.row.joinedSchoolOn !== c.old_joined ? p.row.joinedSchoolOn : today;
-      return [{ teacherId: c.id!, schoolId: p.schoolId, from }];
+      return [{ teacherId: c.id, schoolId: p.schoolId, from }];
     });
     await moveAssignments(tx.db, moves, '批量导入：学校变更');
   }
