@@ -23,7 +23,7 @@ export function ConflictResolver({
       title="评分冲突：该要点已在其他设备上修改"
       description={
         <>
-          <Descriptions size="small" column={1} bordered style={{ margin: '8px 0' }}>
+          <Descriptions size="small" column={1} bordered layout="vertical" style={{ margin: '8px 0' }}>
             <Descriptions.Item label="我的评分（本机）">
               {scoreText(draft.input, method)}
               {draft.note ? `；${draft.note}` : ''}

@@ -5,7 +5,7 @@
 import { CameraOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { EvaluationEvidence } from '@zhiping/contracts';
 import { App, Button, Flex, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../lib/api-error.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { useQuery } from '../../lib/use-query.ts';
@@ -29,6 +29,12 @@ export function EvidenceUploader({
   const input = useRef<HTMLInputElement>(null);
   const [isBusy, setBusy] = useState(false);
   const list = useQuery(`evidence:${evaluationId}:${code}`, (signal) => evaluationsApi.evidence(evaluationId, code, signal));
+  const { reload } = list;
+  useEffect(() => {
+    // A list that failed offline loads again when the network returns.
+    window.addEventListener('online', reload);
+    return () => window.removeEventListener('online', reload);
+  }, [reload]);
 
   const upload = async (files: FileList | null) => {
     if (!files || files.length === 0) return;

@@ -61,7 +61,7 @@ export default function ResultPage() {
                   <Typography.Text type="secondary">（按总分为 {r.bandByTotal}）</Typography.Text>
                 )}
               </Descriptions.Item>
-              <Descriptions.Item label="完成度">{Math.round(r.completeness * 100)}%</Descriptions.Item>
+              <Descriptions.Item label="完成度">{formatNumber(r.completeness)}%</Descriptions.Item>
               <Descriptions.Item label="发布时间">{formatDateTime(r.publishedAt)}</Descriptions.Item>
             </Descriptions>
             {r.vetoesHit.length > 0 && (
@@ -92,6 +92,7 @@ export default function ResultPage() {
             <List
               size="small"
               dataSource={r.strengths}
+              pagination={r.strengths.length > 8 ? { pageSize: 8, size: 'small' } : false}
               locale={{ emptyText: '无' }}
               renderItem={(f) => (
                 <List.Item>
