@@ -2,7 +2,9 @@ import { buildIdNumber, templateOf } from '@zhiping/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type TestApp, type TestClient } from '../../../test/app.ts';
-import { testCrypto } from '../../../test/db.ts';
+import { testContext, testCrypto } from '../../../test/db.ts';
+import { inTransaction } from '../../platform/context.ts';
+import { writeImportRows } from './import-writers.ts';
 import { buildSchool } from '../../../test/factories.ts';
 import { buildXlsx, commitJob, importFile, uploadAndValidate } from '../../../test/xlsx.ts';
 
@@ -228,6 +230,23 @@ describe('schools', () => {
       { name: '示例区新城小学', valid_from: '2020-09-01', valid_to: '2026-11-22' },
       { name: '示例区新城实验小学', valid_from: '2026-11-22', valid_to: null },
     ]);
+  });
+});
+
+describe('writeImportRows', () => {
+  it('stores text exactly, whatever characters it holds', async () => {
+    const sources = ['NULL', '', 'a,"b"\\c {x}', '  前后有空格 ', 'tab\there', '普查（第七次）'];
+    const rows = sources.map((source, age) => ({
+      year: 2030,
+      regionCode: '500199',
+      age,
+      count: age,
+      basis: 'registered' as const,
+      source,
+    }));
+    await inTransaction(testContext(t.database), (tx) => writeImportRows(tx, 'population', rows, { districtId: t.districtId }));
+    const back = await t.database.db.selectFrom('population').select(['age', 'source']).where('year', '=', 2030).orderBy('age').execute();
+    expect(back.map((r) => r.source)).toEqual(sources);
   });
 });
 
