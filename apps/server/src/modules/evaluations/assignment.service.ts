@@ -6,8 +6,8 @@
  */
 import type { ApplyTeamsRequest, EvaluationDetail, ProposalRequest, TeamInput, TeamProposal } from '@zhiping/contracts';
 import { checkInspectorConflict, proposeAssignments } from '@zhiping/domain';
-import { z } from 'zod';
-import { EligibleInspectors } from '@zhiping/contracts';
+import { type z } from 'zod';
+import { type EligibleInspectors } from '@zhiping/contracts';
 import { recordAudit } from '../../platform/audit.ts';
 import { inTransaction, type ServiceContext, type TxContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
