@@ -44,7 +44,7 @@ export async function consolidateMany(db: Kysely<DB>, inputs: ConsolidationInput
     repo.findOverrides(db, ids),
     repo.countEvidenceOf(db, ids),
   ]);
-  const rowsOf = new Map<number, repo.ScoreRow[]>();
+  const rowsOf = new Map<number, repo.TeamScoreRow[]>();
   for (const r of rows) {
     const list = rowsOf.get(r.evaluation_id);
     if (list) list.push(r);
@@ -52,7 +52,7 @@ export async function consolidateMany(db: Kysely<DB>, inputs: ConsolidationInput
   }
   const out = new Map<number, Consolidation>();
   for (const input of inputs) {
-    const bySheet = new Map<number, repo.ScoreRow[]>();
+    const bySheet = new Map<number, repo.TeamScoreRow[]>();
     for (const r of rowsOf.get(input.evaluationId) ?? []) {
       const list = bySheet.get(r.inspector_id!);
       if (list) list.push(r);

@@ -116,15 +116,18 @@ export async function updateScore(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** The scores of the current team members (not the self-evaluation) of many evaluations. */
-export function findTeamScores(db: Kysely<DB>, evaluationIds: number[]): Promise<ScoreRow[]> {
+/** What consolidation reads of a score. */
+export type TeamScoreRow = Pick<ScoreRow, 'evaluation_id' | 'inspector_id' | 'code' | 'input' | 'note'>;
+
+/** The scores of the current team members (not the self-evaluation) of many evaluations: only what consolidation reads. */
+export function findTeamScores(db: Kysely<DB>, evaluationIds: number[]): Promise<TeamScoreRow[]> {
   if (evaluationIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('evaluation_score as s')
     .innerJoin('evaluation_assignment as a', (j) =>
       j.onRef('a.evaluation_id', '=', 's.evaluation_id').onRef('a.inspector_id', '=', 's.inspector_id'),
     )
-    .select(SCORE_COLUMNS.map((c) => `s.${c}` as const))
+    .select(['s.evaluation_id', 's.inspector_id', 's.code', 's.input', 's.note'])
     .where('s.evaluation_id', 'in', evaluationIds)
     .where('s.input', 'is not', null)
     .execute();

@@ -164,7 +164,10 @@ export async function syncScores(ctx: ServiceContext, id: number, sheetParam: st
 }
 
 /** The sheet as a domain score list (cleared rows left out), with evidence counts. */
-export function toCheckpointScores(rows: repo.ScoreRow[], evidence: Record<string, number>): CheckpointScore[] {
+export function toCheckpointScores(
+  rows: Pick<repo.ScoreRow, 'code' | 'input' | 'note'>[],
+  evidence: Record<string, number>,
+): CheckpointScore[] {
   return rows
     .filter((r) => r.input !== null)
     .map((r) => ({
