@@ -7,7 +7,7 @@
  * dashboard API on the demo district (embedded PGlite): latency percentiles of warm requests.
  * Prints figures only; nothing is asserted.
  *
- *   npm run indicators -w @zhiping/bench -- [--engine pglite|postgres|both] [--url postgres://…]
+ *   npm run indicators -w @zhiping/bench -- [--engine pglite|postgres|both|none] [--url postgres://…]
  *     [--schools 20000] [--teachers 400000] [--runs 3] [--requests 200]
  */
 import fs from 'node:fs';
@@ -164,7 +164,8 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<void> {
   }
 }
 
-const engines = opts.engine === 'both' ? (['pglite', 'postgres'] as const) : ([opts.engine] as ('pglite' | 'postgres')[]);
+const engines =
+  opts.engine === 'both' ? (['pglite', 'postgres'] as const) : opts.engine === 'none' ? [] : ([opts.engine] as ('pglite' | 'postgres')[]);
 for (const e of engines) {
   if (e === 'postgres' && !opts.url && !process.env.ZHIPING_BENCH_DATABASE_URL) {
     log('\n== postgres: skipped (no --url / ZHIPING_BENCH_DATABASE_URL) ==');
