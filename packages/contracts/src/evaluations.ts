@@ -763,6 +763,8 @@ export const RectificationListQuery = PageQuery.extend({
   campaignId: z.coerce.number().int().positive().optional(),
   status: z.enum(RECTIFICATION_STATUSES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Only items still open or awaiting verification (what a visit to the school opens with). */
+  unfinished: z.enum(['true', 'false']).optional(),
 });
 
 export const RectificationDetail = RectificationSummary.extend({

@@ -160,7 +160,12 @@ describe('rectification lifecycle', () => {
     expect(other).toMatchObject({ open: 0, overdue: 0, schools: [] });
     expect((await ok<{ total: number }>(otherSchool.client.get('/api/v1/rectifications'))).total).toBe(0);
     expect((await ok<{ total: number }>(stranger.client.get('/api/v1/rectifications'))).total).toBe(0);
-    expect((await ok<{ total: number }>(b.client.get('/api/v1/rectifications'))).total).toBe(1);
+    // An inspector on a team at the school sees the school's items (a visit opens with them).
+    expect((await ok<{ total: number }>(b.client.get('/api/v1/rectifications'))).total).toBe(3);
+    const unfinished = await ok<{ items: RectificationSummary[] }>(
+      b.client.get(`/api/v1/rectifications?schoolId=${ks[0]!.id}&unfinished=true`),
+    );
+    expect(unfinished.items.map((i) => i.id).sort()).toEqual([late.id, soon.id].sort());
     // A submitted item is no longer overdue.
     await ok(school.client.post(`/api/v1/rectifications/${late.id}/transitions`, { action: 'submit', note: '已补全留样记录' }));
     const after = await ok<RectificationDetail>(school.client.get(`/api/v1/rectifications/${late.id}`));

@@ -1,7 +1,9 @@
 /**
  * SQL of rectification items (整改) with their workflow status, progress reports and counts. Visibility
- * is applied in SQL: `true` for the district, else
- * `(r.school_id in (…) or exists (select 1 from evaluation_assignment a where a.evaluation_id = r.evaluation_id and a.inspector_id = $1))`.
+ * is applied in SQL: `true` for the district, else `(r.school_id in (…) or exists (select 1 from
+ * evaluation_assignment a join evaluation e on e.id = a.evaluation_id where e.school_id = r.school_id and
+ * a.inspector_id = $1))`: the school, its responsible inspector, and inspectors on any team at the school
+ * (an on-site visit opens with the school's open items).
  */
 import { RECTIFICATION_WORKFLOW } from '@zhiping/domain';
 import { sql, type Expression, type Insertable, type Kysely, type SqlBool } from 'kysely';
@@ -15,7 +17,8 @@ export function itemVisibleTo(access: EvaluationAccess): Expression<SqlBool> {
   const bySchool = schoolIds.length > 0 ? sql<SqlBool>`r.school_id in (${sql.join(schoolIds)})` : sql<SqlBool>`false`;
   const byTeam =
     access.isInspector && access.userId !== null
-      ? sql<SqlBool>`exists (select 1 from evaluation_assignment a where a.evaluation_id = r.evaluation_id and a.inspector_id = ${access.userId})`
+      ? sql<SqlBool>`exists (select 1 from evaluation_assignment a join evaluation e on e.id = a.evaluation_id
+          where e.school_id = r.school_id and a.inspector_id = ${access.userId})`
       : sql<SqlBool>`false`;
   return sql<SqlBool>`(${bySchool} or ${byTeam})`;
 }

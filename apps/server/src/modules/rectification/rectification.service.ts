@@ -157,6 +157,7 @@ export async function listItems(ctx: ServiceContext, query: z.infer<typeof Recti
       campaignId: query.campaignId,
       status: query.status,
       overdueOn: query.overdue === 'true' ? today : undefined,
+      isUnfinished: query.unfinished === 'true',
     },
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
   );
