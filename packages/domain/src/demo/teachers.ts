@@ -269,7 +269,7 @@ function drawPerson(rng: Rng, usedIds: Set<string>, plan: SchoolPlan, stage: Sta
       birthDate,
       schoolCode: plan.school.code,
       post,
-      isFullTime: post === 'teacher' && !rng.chance(0.015),
+      isFullTime: post === 'teacher',
       teachingStage: isTeaching ? stage : null,
       subject: isTeaching ? subject : null,
       education: drawEducation(rng, stage, post, age),
