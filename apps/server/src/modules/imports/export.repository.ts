@@ -17,18 +17,12 @@ import type {
 } from '@zhiping/domain';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { schoolInScope } from '../../db/expressions/scope.ts';
 import type { DataScope } from '../../platform/access.ts';
-
-/** The school ids a scope limits to, or null for the whole district. */
-function schoolIdsOf(scope: DataScope): number[] | null {
-  return scope.kind === 'district' ? null : scope.kind === 'schools' ? scope.schoolIds : [];
-}
 
 /** Schools with their current attributes, by code. */
 export async function findSchoolsForExport(db: Kysely<DB>, scope: DataScope): Promise<SchoolImportRow[]> {
-  const ids = schoolIdsOf(scope);
-  if (ids?.length === 0) return [];
-  let q = db
+  const q = db
     .selectFrom('school as s')
     .innerJoin('school_version as v', (j) => j.onRef('v.school_id', '=', 's.id').on('v.valid_to', 'is', null))
     .leftJoin('org_unit as st', 'st.id', 'v.street_id')
@@ -45,8 +39,8 @@ export async function findSchoolsForExport(db: Kysely<DB>, scope: DataScope): Pr
       'v.longitude',
       'v.latitude',
     ])
-    .orderBy('s.code');
-  if (ids) q = q.where('s.id', 'in', ids);
+    .orderBy('s.code')
+    .where(schoolInScope(scope, 's.id'));
   return (await q.execute()).map((r) => ({
     code: r.code,
     name: r.name,
@@ -68,10 +62,12 @@ export async function findStudentStatsForExport(
   scope: DataScope,
   year: number | undefined,
 ): Promise<StudentStatImportRow[]> {
-  const ids = schoolIdsOf(scope);
-  if (ids?.length === 0) return [];
-  let q = db.selectFrom('school_year_stat as y').innerJoin('school as s', 's.id', 'y.school_id').select(['s.code']).selectAll('y');
-  if (ids) q = q.where('y.school_id', 'in', ids);
+  let q = db
+    .selectFrom('school_year_stat as y')
+    .innerJoin('school as s', 's.id', 'y.school_id')
+    .select(['s.code'])
+    .selectAll('y')
+    .where(schoolInScope(scope, 'y.school_id'));
   if (year !== undefined) q = q.where('y.school_year', '=', year);
   return (await q.execute()).map((r) => ({
     schoolYear: r.school_year,
@@ -91,16 +87,14 @@ export async function findStudentStatsForExport(
 
 /** Conditions, optionally of one school year. */
 export async function findConditionsForExport(db: Kysely<DB>, scope: DataScope, year: number | undefined): Promise<ConditionImportRow[]> {
-  const ids = schoolIdsOf(scope);
-  if (ids?.length === 0) return [];
   let q = db
     .selectFrom('school_condition as c')
     .innerJoin('school as s', 's.id', 'c.school_id')
     .select(['s.code'])
     .selectAll('c')
     .orderBy('c.school_year')
-    .orderBy('s.code');
-  if (ids) q = q.where('c.school_id', 'in', ids);
+    .orderBy('s.code')
+    .where(schoolInScope(scope, 'c.school_id'));
   if (year !== undefined) q = q.where('c.school_year', '=', year);
   return (await q.execute()).map((r) => ({
     schoolYear: r.school_year,
@@ -120,9 +114,7 @@ export async function findConditionsForExport(db: Kysely<DB>, scope: DataScope, 
 
 /** Active teachers with their school code and latest backbone recognition; the ID number still encrypted. */
 export async function findTeachersForExport(db: Kysely<DB>, scope: DataScope) {
-  const ids = schoolIdsOf(scope);
-  if (ids?.length === 0) return [];
-  let q = db
+  const q = db
     .selectFrom('teacher as t')
     .innerJoin('school as s', 's.id', 't.school_id')
     .leftJoin(
@@ -159,8 +151,8 @@ export async function findTeachersForExport(db: Kysely<DB>, scope: DataScope) {
     ])
     .where('t.is_active', '=', true)
     .orderBy('s.code')
-    .orderBy('t.id');
-  if (ids) q = q.where('t.school_id', 'in', ids);
+    .orderBy('t.id')
+    .where(schoolInScope(scope, 't.school_id'));
   return (await q.execute()).map((r) => ({
     idNumberEnc: r.id_number_enc,
     idNumberMasked: r.id_number_masked,
