@@ -37,6 +37,8 @@ const Env = z.object({
     .default('500199'),
   /** Name of the district (first start only). */
   ZHIPING_DISTRICT_NAME: z.string().min(1).default('示例区'),
+  /** Debian chromium used to print PDF reports. */
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** Folder of the built web app; defaults to apps/web/dist beside the server. */
   ZHIPING_WEB_DIR: z.string().optional(),
 });
@@ -57,6 +59,7 @@ export interface Config {
   webDir: string | undefined;
   districtCode: string;
   districtName: string;
+  chromiumPath: string;
 }
 
 /** Parses the environment; throws one error that lists every problem. */
@@ -86,5 +89,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDir: e.ZHIPING_WEB_DIR,
     districtCode: e.ZHIPING_DISTRICT_CODE,
     districtName: e.ZHIPING_DISTRICT_NAME,
+    chromiumPath: e.CHROMIUM_PATH,
   });
 }

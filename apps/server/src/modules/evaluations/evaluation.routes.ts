@@ -125,7 +125,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/report-pdf',
     { schema: { tags, summary: '生成评估报告 PDF（后台任务，轮询 report-jobs）', params: IdParam, response: { 200: ReportJob } } },
-    (req) => startPdfReport(contextOf(req), req.params.id),
+    (req) => startPdfReport(contextOf(req), req.params.id, req.server.deps.config.chromiumPath),
   );
   app.get(
     '/:id/evidence',

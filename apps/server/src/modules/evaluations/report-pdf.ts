@@ -7,10 +7,6 @@ import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 import { AppError } from '../../platform/errors.ts';
 
-// CHROMIUM_PATH is read here because the browser is only needed for PDF reports; it belongs in
-// config.ts with the other variables once that file gains it.
-const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -21,8 +17,9 @@ const ARGS = [
   '--disable-sync',
 ];
 
-/** Prints an HTML page to an A4 PDF. */
-export async function renderPdf(html: string): Promise<Buffer> {
+/** Prints an HTML page to an A4 PDF with the chromium at `executable` (config.chromiumPath). */
+export async function renderPdf(html: string, executable: string): Promise<Buffer> {
+  const EXECUTABLE = executable;
   if (!fs.existsSync(EXECUTABLE))
     throw new AppError('INTERNAL', {
       message: `chromium not found at ${EXECUTABLE}`,

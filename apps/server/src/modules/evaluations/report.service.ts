@@ -56,7 +56,8 @@ export async function exportResultDocx(ctx: ServiceContext, id: number): Promise
 }
 
 /** Queues a school's report as PDF; poll the job, then fetch its file. */
-export async function startPdfReport(ctx: ServiceContext, id: number): Promise<ReportJob> {
+/** Queues the PDF report of a result; `chromiumPath` comes from config. */
+export async function startPdfReport(ctx: ServiceContext, id: number, chromiumPath: string): Promise<ReportJob> {
   const { ev, view, context } = await reportInputs(ctx, id);
   const html = buildResultHtml(view, context);
   await recordAudit(ctx.db, ctx.actor, {
@@ -66,7 +67,7 @@ export async function startPdfReport(ctx: ServiceContext, id: number): Promise<R
     schoolId: ev.row.school_id,
     summary: `导出${ev.row.school_name}督导评估报告（PDF）`,
   });
-  return queueReportJob(ctx.actor.userId, `${ev.row.school_name}督导评估报告.pdf`, () => renderPdf(html));
+  return queueReportJob(ctx.actor.userId, `${ev.row.school_name}督导评估报告.pdf`, () => renderPdf(html, chromiumPath));
 }
 
 /** A report job of the caller. */
