@@ -51,6 +51,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       max: options.maxConnections ?? 10,
       options: `-c statement_timeout=${timeout} -c TimeZone=Asia/Shanghai`,
     });
+    // An idle client dropped by the server (restart, failover, DROP DATABASE … FORCE) emits 'error' on the
+    // pool; unhandled, it would crash the process. The pool replaces the client on the next query.
+    pool.on('error', (err) => {
+      console.warn(
+        `[zhiping] PostgreSQL connection lost (${(err as { code?: string }).code ?? err.message}); it will be reopened on demand`,
+      );
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
