@@ -46,12 +46,16 @@ describe('supervision: campaign to rectification', () => {
     lead = await signInDemo(server.baseUrl, 'duxue01');
     const preview = await district.post<SchoolPreview>('/campaigns/preview', { typeCodes: ['111'] });
     schoolId = preview.schools.find((s) => s.name === SCHOOL)!.id;
-    second = await createAccount(server.baseUrl, { sys, sec }, { username: 'duxue02', displayName: '督学乙', role: 'inspector' });
-    conflicted = await createAccount(server.baseUrl, { sys, sec }, { username: 'duxue03', displayName: '督学丙', role: 'inspector' });
+    second = await createAccount(server.baseUrl, { sys, sec }, { username: 'e2e_inspector_b', displayName: '督学乙', role: 'inspector' });
+    conflicted = await createAccount(
+      server.baseUrl,
+      { sys, sec },
+      { username: 'e2e_inspector_c', displayName: '督学丙', role: 'inspector' },
+    );
     schoolAdmin = await createAccount(
       server.baseUrl,
       { sys, sec },
-      { username: 'yuanzhang01', displayName: '园长甲', role: 'school_admin', schoolId },
+      { username: 'e2e_kg_admin', displayName: '园长甲', role: 'school_admin', schoolId },
     );
     // 督学丙 was this kindergarten's principal: the avoidance rule must refuse them.
     await district.send('PUT', `/inspectors/${conflicted.id}/profile`, { relatedSchools: [{ schoolId, reason: '曾任该园园长' }] });
