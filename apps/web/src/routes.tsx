@@ -41,6 +41,12 @@ const RectificationDetailPage = lazy(() => import('./features/rectification/rect
 const InspectorsPage = lazy(() => import('./features/inspectors/inspectors.page.tsx'));
 const VisitRecordPage = lazy(() => import('./features/inspectors/visit-record.page.tsx'));
 const PlatePage = lazy(() => import('./features/inspectors/plate.page.tsx'));
+// pages: training
+// pages: growth
+// pages: awards
+// pages: rotation
+// pages: ethics
+// pages: supervision
 
 /** A guarded page route; district-only pages need the permission through a district-wide role. */
 function page(path: string, Page: LazyExoticComponent<ComponentType>, anyOf: readonly Permission[], isDistrictOnly = false): RouteObject {
@@ -96,6 +102,12 @@ export const router = createBrowserRouter([
           page('/inspectors', InspectorsPage, ['base:read'], true),
           page('/inspectors/visits/new', VisitRecordPage, ['base:read'], true),
           page('/inspectors/plate/:schoolId', PlatePage, ['base:read']),
+          // routes: training
+          // routes: growth
+          // routes: awards
+          // routes: rotation
+          // routes: ethics
+          // routes: supervision
           { path: '*', element: <NotFoundPage /> },
         ],
       },

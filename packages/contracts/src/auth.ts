@@ -26,7 +26,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /** Offices of district staff. */
-export const OFFICES = ['督导室', '规划科', '教师科', '基础教育科', '学前教育科', '职成教科', '德体卫艺科'] as const;
+export const OFFICES = ['督导室', '规划科', '教师科', '基础教育科', '学前教育科', '职成教科', '德体卫艺科', '师德办'] as const;
 
 /** Roles whose grant is scoped to one school. */
 export const SCHOOL_SCOPED_ROLES: readonly Role[] = ['school_admin', 'teacher'];

@@ -11,3 +11,8 @@ export * from './imports.ts';
 export * from './groups.ts';
 export * from './indicators.ts';
 export * from './evaluations.ts';
+// contracts: training
+// contracts: growth
+// contracts: awards
+// contracts: rotation
+// contracts: ethics

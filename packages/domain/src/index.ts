@@ -15,3 +15,8 @@ export * from './workflow/workflow.ts';
 export * from './demo/index.ts';
 export * from './indicators/index.ts';
 export * from './evaluation/index.ts';
+// domain: training
+// domain: growth
+// domain: awards
+// domain: rotation
+// domain: ethics

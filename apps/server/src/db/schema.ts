@@ -570,4 +570,9 @@ export interface DB {
   inspector_visit: InspectorVisitTable;
   rectification_item: RectificationItemTable;
   rectification_progress: RectificationProgressTable;
+  // tables: training
+  // tables: growth
+  // tables: awards
+  // tables: rotation
+  // tables: ethics
 }

@@ -17,6 +17,11 @@ import { evaluationRoutes } from './evaluations/evaluation.routes.ts';
 import { scoringRoutes } from './evaluations/scoring.routes.ts';
 import { rectificationRoutes } from './rectification/rectification.routes.ts';
 import { inspectorRoutes } from './inspectors/inspector.routes.ts';
+// routes import: training
+// routes import: growth
+// routes import: awards
+// routes import: rotation
+// routes import: ethics
 
 export const MODULE_ROUTES: [string, FastifyPluginAsyncZod][] = [
   ['/imports', importRoutes],
@@ -38,4 +43,9 @@ export const MODULE_ROUTES: [string, FastifyPluginAsyncZod][] = [
   ['/evaluations', scoringRoutes],
   ['/rectifications', rectificationRoutes],
   ['/inspectors', inspectorRoutes],
+  // routes: training
+  // routes: growth
+  // routes: awards
+  // routes: rotation
+  // routes: ethics
 ];

@@ -14,6 +14,11 @@ import { recordAudit } from '../../platform/audit.ts';
 import { inTransaction, type ServiceContext, type TxContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { seedDemoSupervision } from '../evaluations/demo-supervision.ts';
+// demo import: training
+// demo import: growth
+// demo import: awards
+// demo import: rotation
+// demo import: ethics
 import { writeImportRows, type ImportRowsByKind } from '../imports/import-writers.ts';
 import * as repo from './demo.repository.ts';
 
@@ -88,6 +93,11 @@ export async function loadDemoDistrict(ctx: ServiceContext, options: LoadDemoOpt
     const careers = await writeCareers(tx, demo, schoolIds);
     const accounts = await writeAccounts(tx, demo, schoolIds, passwordHash);
     await seedDemoSupervision(tx, { passwordHash });
+    // demo seed: ethics
+    // demo seed: training
+    // demo seed: growth
+    // demo seed: awards
+    // demo seed: rotation
     await recordAudit(tx.db, tx.actor, {
       action: 'demo.load',
       entityType: 'system',

@@ -78,6 +78,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     anyOf: ['base:read'],
     when: (me) => isSupervisionDistrict(me) || isInspector(me),
   },
+  // nav: training
+  // nav: growth
+  // nav: awards
+  // nav: rotation
+  // nav: ethics
+  // nav: supervision
   { path: '/imports', label: '数据导入', icon: <CloudUploadOutlined />, anyOf: ['imports:run'] },
   { path: '/users', label: '用户与角色', icon: <UserSwitchOutlined />, anyOf: ['users:manage', 'roles:assign'] },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, anyOf: ['audit:read'] },
