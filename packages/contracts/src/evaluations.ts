@@ -218,6 +218,10 @@ export const CampaignInput = z.object({
 });
 export type CampaignInput = z.infer<typeof CampaignInput>;
 
+/** A campaign's name, deadlines, settings and school set (the template stays); only while no school has begun scoring. */
+export const CampaignUpdateInput = CampaignInput.omit({ templateId: true });
+export type CampaignUpdateInput = z.infer<typeof CampaignUpdateInput>;
+
 export const SchoolPreview = z.object({
   count: z.number().int(),
   schools: z.array(z.object({ id: Id, code: z.string(), name: z.string(), typeCode: z.string(), streetName: z.string().nullable() })),
@@ -286,6 +290,10 @@ export const EvaluationListQuery = PageQuery.extend({
 export const CampaignDetail = CampaignSummary.extend({
   description: z.string(),
   selection: SchoolSelection,
+  /** Why the campaign can no longer be edited (scoring has begun …), or null while it can. */
+  editLock: z.string().nullable(),
+  /** Why the campaign cannot be deleted, or null while it can. */
+  deleteLock: z.string().nullable(),
   evaluations: z.array(EvaluationRow),
 });
 export type CampaignDetail = z.infer<typeof CampaignDetail>;

@@ -8,7 +8,16 @@ import type { CampaignDetail, CampaignSchedule, SchoolPreview, TeamProposal } fr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { buildSchool, buildStreet } from '../../../test/factories.ts';
-import { makeCampaign, makeInspector, makeKindergartens, makeSmallTemplate, makeUser, ok, type Person } from './evaluation-test-support.ts';
+import {
+  makeCampaign,
+  makeInspector,
+  makeKindergartens,
+  makeSmallTemplate,
+  makeUser,
+  ok,
+  uploadEvidence,
+  type Person,
+} from './evaluation-test-support.ts';
 
 let t: TestApp;
 let supervisor: Person;
@@ -194,5 +203,119 @@ describe('teams with conflict-of-interest avoidance', () => {
     expect(new Set(audit.map((a) => a.action))).toEqual(
       new Set(['evaluation.team.set', 'evaluation.team.apply', 'evaluation.schedule.auto']),
     );
+  });
+});
+
+describe('editing and deleting a campaign', () => {
+  const body = (c: CampaignDetail, patch: Record<string, unknown>) => ({
+    name: c.name,
+    description: c.description,
+    periodStart: c.periodStart,
+    periodEnd: c.periodEnd,
+    selfAssessmentDue: c.selfAssessmentDue,
+    onSiteDue: c.onSiteDue,
+    reportDue: c.reportDue,
+    teamSize: c.teamSize,
+    lookbackYears: c.lookbackYears,
+    disagreementRatio: c.disagreementRatio,
+    selection: c.selection,
+    ...patch,
+  });
+
+  it('edits name, deadlines and school set (by street) until scoring begins, then refuses with the reason', async () => {
+    const c = await makeCampaign(supervisor.client, templateId, [k1[0]!.id, k1[1]!.id]);
+    expect(c.editLock).toBeNull();
+    expect(c.deleteLock).toBeNull();
+    const badDates = await supervisor.client.put(`/api/v1/campaigns/${c.id}`, body(c, { reportDue: '2026-11-01' }));
+    expect(badDates.statusCode).toBe(400);
+    const edited = await ok<CampaignDetail>(
+      supervisor.client.put(
+        `/api/v1/campaigns/${c.id}`,
+        body(c, {
+          name: '改名后的评估项目',
+          onSiteDue: '2026-12-01',
+          selection: { typeCodes: ['111'], streetIds: [s2], schoolIds: [k1[0]!.id], excludeSchoolIds: [] },
+        }),
+      ),
+    );
+    expect(edited.name).toBe('改名后的评估项目');
+    expect(edited.onSiteDue).toBe('2026-12-01');
+    expect(edited.evaluations.map((e) => e.schoolId).sort()).toEqual([k1[0]!.id, ...k2.map((k) => k.id)].sort());
+    const kept = edited.evaluations.find((e) => e.schoolId === k1[0]!.id)!;
+    expect(kept.id).toBe(c.evaluations.find((e) => e.schoolId === k1[0]!.id)!.id);
+    expect(edited.stateCounts).toEqual({ planned: 3 });
+    const removedId = c.evaluations.find((e) => e.schoolId === k1[1]!.id)!.id;
+    expect((await supervisor.client.get(`/api/v1/evaluations/${removedId}`)).statusCode).toBe(404);
+    const left = await t.database.db
+      .selectFrom('workflow_instance')
+      .select('id')
+      .where('subject_type', '=', 'evaluation')
+      .where('subject_id', '=', String(removedId))
+      .execute();
+    expect(left).toEqual([]);
+
+    const inspector = await makeInspector(t, '无权修改的督学');
+    expect((await inspector.client.put(`/api/v1/campaigns/${c.id}`, body(edited, { name: '督学改名' }))).statusCode).toBe(403);
+    expect((await inspector.client.delete(`/api/v1/campaigns/${c.id}`)).statusCode).toBe(403);
+    expect((await supervisor.client.put('/api/v1/campaigns/999999', body(edited, {}))).statusCode).toBe(404);
+
+    await t.database.db
+      .insertInto('evaluation_score')
+      .values({
+        evaluation_id: kept.id,
+        inspector_id: null,
+        code: 'A1.1.1',
+        input: JSON.stringify({ kind: 'points', points: 10 }),
+        points: 10,
+        updated_by_name: '学校',
+      })
+      .execute();
+    const locked = await ok<CampaignDetail>(supervisor.client.get(`/api/v1/campaigns/${c.id}`));
+    expect(locked.editLock).toContain('开始评分');
+    expect(locked.deleteLock).toContain('开始评分');
+    const refused = await supervisor.client.put(`/api/v1/campaigns/${c.id}`, body(edited, { name: '评分后改名' }));
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain('不能再修改');
+    const refusedDelete = await supervisor.client.delete(`/api/v1/campaigns/${c.id}`);
+    expect(refusedDelete.statusCode).toBe(409);
+    expect((await ok<CampaignDetail>(supervisor.client.get(`/api/v1/campaigns/${c.id}`))).name).toBe('改名后的评估项目');
+
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'summary'])
+      .where('action', '=', 'evaluation.campaign.update')
+      .where('entity_id', '=', String(c.id))
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.summary).toContain('新增 2 所、移出 1 所学校');
+  });
+
+  it('deletes a campaign without scores; refuses when evidence was uploaded, and refuses to drop that school', async () => {
+    const gone = await makeCampaign(supervisor.client, templateId, [k2[0]!.id]);
+    expect(await ok<{ deleted: boolean }>(supervisor.client.delete(`/api/v1/campaigns/${gone.id}`))).toEqual({ deleted: true });
+    expect((await supervisor.client.get(`/api/v1/campaigns/${gone.id}`)).statusCode).toBe(404);
+    expect((await supervisor.client.delete(`/api/v1/campaigns/${gone.id}`)).statusCode).toBe(404);
+    const deleted = await t.database.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('action', '=', 'evaluation.campaign.delete')
+      .where('entity_id', '=', String(gone.id))
+      .executeTakeFirstOrThrow();
+    expect(deleted.summary).toContain(gone.name);
+
+    const c = await makeCampaign(supervisor.client, templateId, [k2[0]!.id, k2[1]!.id]);
+    await ok(supervisor.client.post(`/api/v1/campaigns/${c.id}/start`));
+    const admin = await makeUser(t, [{ role: 'school_admin', schoolId: k2[0]!.id }]);
+    await uploadEvidence(admin.client, c.evaluations.find((e) => e.schoolId === k2[0]!.id)!.id, 'A1.1.1');
+    const detail = await ok<CampaignDetail>(supervisor.client.get(`/api/v1/campaigns/${c.id}`));
+    expect(detail.editLock).toBeNull();
+    expect(detail.deleteLock).toContain('佐证材料');
+    expect((await supervisor.client.delete(`/api/v1/campaigns/${c.id}`)).statusCode).toBe(409);
+    const drop = await supervisor.client.put(`/api/v1/campaigns/${c.id}`, body(detail, { selection: { schoolIds: [k2[1]!.id] } }));
+    expect(drop.statusCode).toBe(409);
+    expect(drop.json().error.message).toContain('已上传自评佐证材料');
+    const renamed = await ok<CampaignDetail>(supervisor.client.put(`/api/v1/campaigns/${c.id}`, body(detail, { name: '仍可改名' })));
+    expect(renamed.name).toBe('仍可改名');
+    expect(renamed.stateCounts).toEqual({ self_assessment: 2 });
   });
 });

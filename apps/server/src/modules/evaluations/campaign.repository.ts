@@ -139,3 +139,75 @@ export function findPreviousCampaign(db: Kysely<DB>, campaign: { id: number; fam
     .orderBy('c.id', 'desc')
     .executeTakeFirst();
 }
+
+/**
+ * What a campaign's schools have done so far: evaluations with any score row (self or inspector),
+ * evaluations past the self-evaluation (cancelled ones aside), and evidence files uploaded.
+ */
+export async function findCampaignActivity(db: Kysely<DB>, campaignId: number) {
+  const row = await db
+    .selectFrom('evaluation as e')
+    .innerJoin('workflow_instance as wi', (j) =>
+      j
+        .on('wi.definition_key', '=', EVALUATION_WORKFLOW.key)
+        .on('wi.subject_type', '=', 'evaluation')
+        .on(sql<SqlBool>`wi.subject_id = e.id::text`),
+    )
+    .select([
+      sql<number>`count(*) filter (where exists (select 1 from evaluation_score s where s.evaluation_id = e.id))`.as('scored'),
+      sql<number>`count(*) filter (where wi.state not in ('planned', 'self_assessment', 'cancelled'))`.as('advanced'),
+      sql<number>`count(*) filter (where exists (select 1 from evaluation_evidence v where v.evaluation_id = e.id))`.as('withEvidence'),
+      sql<number>`count(*) filter (where exists (select 1 from evaluation_result r where r.evaluation_id = e.id))`.as('withResult'),
+    ])
+    .where('e.campaign_id', '=', campaignId)
+    .executeTakeFirstOrThrow();
+  return {
+    scored: Number(row.scored),
+    advanced: Number(row.advanced),
+    withEvidence: Number(row.withEvidence),
+    withResult: Number(row.withResult),
+  };
+}
+
+/** The campaign's evaluations by school (any state), with whether evidence was uploaded for each. */
+export function findCampaignSchools(db: Kysely<DB>, campaignId: number) {
+  return db
+    .selectFrom('evaluation as e')
+    .innerJoin('school_version as v', (j) => j.onRef('v.school_id', '=', 'e.school_id').on('v.valid_to', 'is', null))
+    .select([
+      'e.id',
+      'e.school_id',
+      'v.name as school_name',
+      sql<boolean>`exists (select 1 from evaluation_evidence x where x.evaluation_id = e.id)`.as('has_evidence'),
+    ])
+    .where('e.campaign_id', '=', campaignId)
+    .execute();
+}
+
+/** Updates a campaign's editable columns. */
+export async function updateCampaign(db: Kysely<DB>, id: number, row: Partial<Insertable<DB['evaluation_campaign']>>): Promise<void> {
+  await db.updateTable('evaluation_campaign').set(row).where('id', '=', id).execute();
+}
+
+/** Deletes evaluations with their workflow instances (teams, scores, evidence and results cascade). */
+export async function deleteEvaluations(db: Kysely<DB>, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .deleteFrom('workflow_instance')
+    .where('definition_key', '=', EVALUATION_WORKFLOW.key)
+    .where('subject_type', '=', 'evaluation')
+    .where(
+      'subject_id',
+      'in',
+      ids.map((i) => String(i)),
+    )
+    .execute();
+  await db.deleteFrom('evaluation').where('id', 'in', ids).execute();
+}
+
+/** Deletes a campaign with its evaluations and their workflow instances. */
+export async function deleteCampaign(db: Kysely<DB>, id: number): Promise<void> {
+  const ids = (await db.selectFrom('evaluation').select('id').where('campaign_id', '=', id).execute()).map((r) => r.id);
+  await deleteEvaluations(db, ids);
+  await db.deleteFrom('evaluation_campaign').where('id', '=', id).execute();
+}

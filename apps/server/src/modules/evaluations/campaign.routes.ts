@@ -9,6 +9,7 @@ import {
   CampaignPage,
   CampaignSchedule,
   CampaignStatistics,
+  CampaignUpdateInput,
   IdParam,
   ProposalRequest,
   SchoolPreview,
@@ -19,7 +20,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../platform/http.ts';
 import { applyTeams, proposeTeams } from './assignment.service.ts';
-import { createCampaign, getCampaign, listCampaigns, previewSchools, publishCampaign, startCampaign } from './campaign.service.ts';
+import {
+  createCampaign,
+  deleteCampaign,
+  getCampaign,
+  listCampaigns,
+  previewSchools,
+  publishCampaign,
+  startCampaign,
+  updateCampaign,
+} from './campaign.service.ts';
 import { sendDownload } from './http-files.ts';
 import { DOCX_MIME, exportCampaignXlsx } from './report.service.ts';
 import { autoSchedule, exportScheduleDocx, getSchedule } from './schedule.service.ts';
@@ -40,6 +50,34 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/:id', { schema: { tags, params: IdParam, response: { 200: CampaignDetail } } }, (req) =>
     getCampaign(contextOf(req), req.params.id),
+  );
+  app.put(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改评估项目（名称、日期、选校；尚无学校开始评分时）',
+        params: IdParam,
+        body: CampaignUpdateInput,
+        response: { 200: CampaignDetail },
+      },
+    },
+    (req) => updateCampaign(contextOf(req), req.params.id, req.body),
+  );
+  app.delete(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: '删除评估项目（尚无评分和佐证材料时）',
+        params: IdParam,
+        response: { 200: z.object({ deleted: z.literal(true) }) },
+      },
+    },
+    async (req) => {
+      await deleteCampaign(contextOf(req), req.params.id);
+      return { deleted: true as const };
+    },
   );
   app.post(
     '/:id/start',

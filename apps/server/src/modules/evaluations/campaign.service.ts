@@ -10,6 +10,7 @@ import {
   type CampaignDetail,
   type CampaignInput,
   type CampaignSummary,
+  type CampaignUpdateInput,
   type Page,
   type SchoolPreview,
   type SchoolSelection,
@@ -40,8 +41,8 @@ export async function previewSchools(ctx: ServiceContext, selection: SchoolSelec
   };
 }
 
-function checkDates(input: CampaignInput): void {
-  const order: [keyof CampaignInput, string][] = [
+function checkDates(input: CampaignUpdateInput): void {
+  const order: [keyof CampaignUpdateInput, string][] = [
     ['periodStart', '开始日期'],
     ['selfAssessmentDue', '自评截止日期'],
     ['onSiteDue', '现场评估截止日期'],
@@ -157,10 +158,13 @@ export async function getCampaign(ctx: ServiceContext, id: number): Promise<Camp
   const rows = await evaluations.findEvaluations(ctx.db, access, { campaignId: id });
   if (rows.length === 0 && !access.isDistrictReader) throw notFound('评估项目');
   const counts = (await repo.findStateCounts(ctx.db, [id], visibleTo(access))).get(id) ?? {};
+  const locks = await locksOf(ctx.db, id);
   return {
     ...toSummary(row, counts),
     description: row.description,
     selection: row.selection as SchoolSelection,
+    editLock: locks.edit,
+    deleteLock: locks.delete,
     evaluations: await toRows(ctx, access, rows),
   };
 }
@@ -191,4 +195,135 @@ export function startCampaign(ctx: ServiceContext, campaignId: number): Promise<
 /** Publishes every reviewed result of a campaign. */
 export function publishCampaign(ctx: ServiceContext, campaignId: number): Promise<BulkTransitionResult> {
   return bulkStep(ctx, campaignId, 'review', 'publish');
+}
+
+/**
+ * Why a campaign can no longer be edited or deleted. Editing stops once any school has a score row (self
+ * or inspector sheet) or has moved past the self-evaluation; deleting also stops once a school uploaded
+ * evidence (its files would be lost).
+ */
+async function locksOf(db: ServiceContext['db'], campaignId: number): Promise<{ edit: string | null; delete: string | null }> {
+  const a = await repo.findCampaignActivity(db, campaignId);
+  const edit =
+    a.scored > 0 || a.withResult > 0
+      ? `已有 ${Math.max(a.scored, a.withResult)} 所学校开始评分（自评或现场评分），项目不能再修改或删除`
+      : a.advanced > 0
+        ? `已有 ${a.advanced} 所学校进入现场评估或之后的阶段，项目不能再修改或删除`
+        : null;
+  const del = edit ?? (a.withEvidence > 0 ? `已有 ${a.withEvidence} 所学校上传了自评佐证材料，项目不能删除（仍可修改）` : null);
+  return { edit, delete: del };
+}
+
+function refuseWhenLocked(lock: string | null): void {
+  if (lock) throw new AppError('INVALID_STATE', { userMessage: lock });
+}
+
+/**
+ * Edits a campaign's name, deadlines, settings and school set while no school has begun scoring (督导室,
+ * audited). Schools no longer selected lose their evaluation (refused when they uploaded evidence);
+ * newly selected schools get one in 已计划 (start the self-evaluation again to open theirs).
+ */
+export async function updateCampaign(ctx: ServiceContext, id: number, input: CampaignUpdateInput): Promise<CampaignDetail> {
+  requireSupervisor(await accessOf(ctx));
+  const before = await repo.findCampaign(ctx.db, id);
+  if (!before) throw notFound('评估项目');
+  checkDates(input);
+  const schools = await repo.findSelectedSchools(ctx.db, input.selection);
+  if (schools.length === 0)
+    throw new AppError('VALIDATION_FAILED', {
+      userMessage: '没有符合条件的学校',
+      issues: [{ path: 'selection', message: '没有符合条件的学校' }],
+    });
+  await inTransaction(ctx, async (tx) => {
+    // Checked inside the transaction: a score saved meanwhile must not slip past the lock.
+    refuseWhenLocked((await locksOf(tx.db, id)).edit);
+    const existing = await repo.findCampaignSchools(tx.db, id);
+    const wanted = new Set(schools.map((s) => s.id));
+    const have = new Set(existing.map((e) => e.school_id));
+    const removed = existing.filter((e) => !wanted.has(e.school_id));
+    const blocked = removed.filter((e) => e.has_evidence);
+    if (blocked.length > 0)
+      throw new AppError('INVALID_STATE', {
+        userMessage: `${blocked
+          .slice(0, 3)
+          .map((e) => e.school_name)
+          .join('、')}${blocked.length > 3 ? ` 等 ${blocked.length} 所学校` : ''}已上传自评佐证材料，不能移出本项目`,
+      });
+    const added = schools.filter((s) => !have.has(s.id));
+    await repo.updateCampaign(tx.db, id, {
+      name: input.name,
+      description: input.description,
+      period_start: input.periodStart,
+      period_end: input.periodEnd,
+      self_assessment_due: input.selfAssessmentDue,
+      on_site_due: input.onSiteDue,
+      report_due: input.reportDue,
+      team_size: input.teamSize,
+      lookback_years: input.lookbackYears,
+      disagreement_ratio: input.disagreementRatio,
+      selection: JSON.stringify(input.selection),
+    });
+    await repo.deleteEvaluations(
+      tx.db,
+      removed.map((e) => e.id),
+    );
+    const ids = await repo.insertEvaluations(
+      tx.db,
+      id,
+      added.map((s) => s.id),
+    );
+    for (const [schoolId, evaluationId] of ids)
+      await startWorkflow(tx, EVALUATION_WORKFLOW, { type: 'evaluation', id: evaluationId, schoolId });
+    await recordAudit(tx.db, tx.actor, {
+      action: 'evaluation.campaign.update',
+      entityType: 'evaluation_campaign',
+      entityId: id,
+      summary: `修改评估项目“${input.name}”${added.length || removed.length ? `（新增 ${added.length} 所、移出 ${removed.length} 所学校）` : ''}`,
+      before: {
+        name: before.name,
+        description: before.description,
+        periodStart: before.period_start,
+        periodEnd: before.period_end,
+        selfAssessmentDue: before.self_assessment_due,
+        onSiteDue: before.on_site_due,
+        reportDue: before.report_due,
+        teamSize: before.team_size,
+        selection: before.selection,
+        schools: existing.length,
+      },
+      after: {
+        ...input,
+        schools: schools.length,
+        addedSchoolIds: added.map((s) => s.id),
+        removedSchoolIds: removed.map((e) => e.school_id),
+      },
+    });
+  });
+  return getCampaign(ctx, id);
+}
+
+/** Deletes a campaign no school has begun scoring or uploaded evidence for (督导室, audited). */
+export async function deleteCampaign(ctx: ServiceContext, id: number): Promise<void> {
+  requireSupervisor(await accessOf(ctx));
+  const before = await repo.findCampaign(ctx.db, id);
+  if (!before) throw notFound('评估项目');
+  await inTransaction(ctx, async (tx) => {
+    refuseWhenLocked((await locksOf(tx.db, id)).delete);
+    const schools = await repo.findCampaignSchools(tx.db, id);
+    await repo.deleteCampaign(tx.db, id);
+    await recordAudit(tx.db, tx.actor, {
+      action: 'evaluation.campaign.delete',
+      entityType: 'evaluation_campaign',
+      entityId: id,
+      summary: `删除评估项目“${before.name}”（${before.template_name} v${before.version}，${schools.length} 所学校）`,
+      before: {
+        name: before.name,
+        templateId: before.template_id,
+        periodStart: before.period_start,
+        periodEnd: before.period_end,
+        selection: before.selection,
+        schoolIds: schools.map((s) => s.school_id),
+      },
+    });
+  });
 }
