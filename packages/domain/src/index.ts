@@ -16,7 +16,10 @@ export * from './demo/index.ts';
 export * from './indicators/index.ts';
 export * from './evaluation/index.ts';
 // domain: training
+export * from './growth/index.ts';
 // domain: growth
+export * from './awards/index.ts';
 // domain: awards
 // domain: rotation
 // domain: ethics
+export * from './ethics/index.ts';
