@@ -47,10 +47,10 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => listEvaluations(contextOf(req), req.query),
   );
   app.get('/report-jobs/:jobId', { schema: { tags, params: ReportJobParams, response: { 200: ReportJob } } }, (req) =>
-    getReportJob(contextOf(req), req.params.jobId),
+    getReportJob(contextOf(req), req.server.deps.config.dataDir, req.params.jobId),
   );
-  app.get('/report-jobs/:jobId/file', { schema: { tags, params: ReportJobParams } }, (req, reply) =>
-    sendDownload(reply, getReportJobFile(contextOf(req), req.params.jobId)),
+  app.get('/report-jobs/:jobId/file', { schema: { tags, params: ReportJobParams } }, async (req, reply) =>
+    sendDownload(reply, await getReportJobFile(contextOf(req), req.server.deps.config.dataDir, req.params.jobId)),
   );
   app.get('/:id', { schema: { tags, params: IdParam, response: { 200: EvaluationDetail } } }, (req) =>
     getEvaluation(contextOf(req), req.params.id),
@@ -125,7 +125,11 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/report-pdf',
     { schema: { tags, summary: '生成评估报告 PDF（后台任务，轮询 report-jobs）', params: IdParam, response: { 200: ReportJob } } },
-    (req) => startPdfReport(contextOf(req), req.params.id, req.server.deps.config.chromiumPath),
+    (req) =>
+      startPdfReport(contextOf(req), req.params.id, {
+        chromiumPath: req.server.deps.config.chromiumPath,
+        dataDir: req.server.deps.config.dataDir,
+      }),
   );
   app.get(
     '/:id/evidence',

@@ -55,9 +55,11 @@ export async function exportResultDocx(ctx: ServiceContext, id: number): Promise
   return { fileName: `${ev.row.school_name}督导评估报告.docx`, contentType: DOCX_MIME, buffer };
 }
 
-/** Queues a school's report as PDF; poll the job, then fetch its file. */
-/** Queues the PDF report of a result; `chromiumPath` comes from config. */
-export async function startPdfReport(ctx: ServiceContext, id: number, chromiumPath: string): Promise<ReportJob> {
+/**
+ * Queues a school's report as PDF (`chromiumPath` and `dataDir` come from config); poll the job, then
+ * fetch its file. The same report asked again the same day is served from the stored PDF.
+ */
+export async function startPdfReport(ctx: ServiceContext, id: number, opts: { chromiumPath: string; dataDir: string }): Promise<ReportJob> {
   const { ev, view, context } = await reportInputs(ctx, id);
   const html = buildResultHtml(view, context);
   await recordAudit(ctx.db, ctx.actor, {
@@ -67,17 +69,19 @@ export async function startPdfReport(ctx: ServiceContext, id: number, chromiumPa
     schoolId: ev.row.school_id,
     summary: `导出${ev.row.school_name}督导评估报告（PDF）`,
   });
-  return queueReportJob(ctx.actor.userId, `${ev.row.school_name}督导评估报告.pdf`, () => renderPdf(html, chromiumPath));
+  return queueReportJob(opts.dataDir, ctx.actor.userId, `${ev.row.school_name}督导评估报告.pdf`, html, () =>
+    renderPdf(html, opts.chromiumPath),
+  );
 }
 
 /** A report job of the caller. */
-export function getReportJob(ctx: ServiceContext, jobId: string): ReportJob {
-  return findReportJob(ctx.actor.userId, jobId);
+export function getReportJob(ctx: ServiceContext, dataDir: string, jobId: string): Promise<ReportJob> {
+  return findReportJob(dataDir, ctx.actor.userId, jobId);
 }
 
 /** The finished PDF of a report job. */
-export function getReportJobFile(ctx: ServiceContext, jobId: string): DownloadFile {
-  const f = takeReportFile(ctx.actor.userId, jobId);
+export async function getReportJobFile(ctx: ServiceContext, dataDir: string, jobId: string): Promise<DownloadFile> {
+  const f = await takeReportFile(dataDir, ctx.actor.userId, jobId);
   return { ...f, contentType: PDF_MIME };
 }
 
