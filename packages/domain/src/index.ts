@@ -15,6 +15,7 @@ export * from './workflow/workflow.ts';
 export * from './demo/index.ts';
 export * from './indicators/index.ts';
 export * from './evaluation/index.ts';
+export * from './training/index.ts';
 // domain: training
 export * from './growth/index.ts';
 // domain: growth

@@ -570,9 +570,48 @@ export interface DB {
   inspector_visit: InspectorVisitTable;
   rectification_item: RectificationItemTable;
   rectification_progress: RectificationProgressTable;
+  training_rule: import('./tables-training.ts').TrainingRuleTable;
+  training_course: import('./tables-training.ts').TrainingCourseTable;
+  training_session: import('./tables-training.ts').TrainingSessionTable;
+  training_credit: import('./tables-training.ts').TrainingCreditTable;
+  training_enrolment: import('./tables-training.ts').TrainingEnrolmentTable;
+  training_outside: import('./tables-training.ts').TrainingOutsideTable;
+  training_evidence: import('./tables-training.ts').TrainingEvidenceTable;
+  training_import: import('./tables-training.ts').TrainingImportTable;
   // tables: training
+  growth_studio: import('./tables-growth.ts').GrowthStudioTable;
+  growth_studio_member: import('./tables-growth.ts').GrowthStudioMemberTable;
+  growth_studio_activity: import('./tables-growth.ts').GrowthStudioActivityTable;
+  growth_studio_review: import('./tables-growth.ts').GrowthStudioReviewTable;
+  growth_expert_team: import('./tables-growth.ts').GrowthExpertTeamTable;
+  growth_expert_member: import('./tables-growth.ts').GrowthExpertMemberTable;
+  growth_team_visit: import('./tables-growth.ts').GrowthTeamVisitTable;
+  growth_round: import('./tables-growth.ts').GrowthRoundTable;
+  growth_round_reviewer: import('./tables-growth.ts').GrowthRoundReviewerTable;
+  growth_application: import('./tables-growth.ts').GrowthApplicationTable;
+  growth_review_score: import('./tables-growth.ts').GrowthReviewScoreTable;
+  growth_test_score: import('./tables-growth.ts').GrowthTestScoreTable;
+  growth_target: import('./tables-growth.ts').GrowthTargetTable;
   // tables: growth
+  /* eslint-disable @typescript-eslint/consistent-type-imports -- award tables live in tables-awards.ts */
+  award_call: import('./tables-awards.ts').AwardCallTable;
+  award_application: import('./tables-awards.ts').AwardApplicationTable;
+  award_member: import('./tables-awards.ts').AwardMemberTable;
+  award_attachment: import('./tables-awards.ts').AwardAttachmentTable;
+  award_expert: import('./tables-awards.ts').AwardExpertTable;
+  award_assignment: import('./tables-awards.ts').AwardAssignmentTable;
+  award_score: import('./tables-awards.ts').AwardScoreTable;
+  award_objection: import('./tables-awards.ts').AwardObjectionTable;
+  /* eslint-enable @typescript-eslint/consistent-type-imports -- end of the award tables */
   // tables: awards
   // tables: rotation
   // tables: ethics
+  /* eslint-disable @typescript-eslint/consistent-type-imports -- ethics tables live in tables-ethics.ts */
+  ethics_case: import('./tables-ethics.ts').EthicsCaseTable;
+  ethics_case_message: import('./tables-ethics.ts').EthicsCaseMessageTable;
+  ethics_attachment: import('./tables-ethics.ts').EthicsAttachmentTable;
+  ethics_restriction: import('./tables-ethics.ts').EthicsRestrictionTable;
+  ethics_review: import('./tables-ethics.ts').EthicsReviewTable;
+  ethics_commitment: import('./tables-ethics.ts').EthicsCommitmentTable;
+  /* eslint-enable @typescript-eslint/consistent-type-imports */
 }

@@ -5,11 +5,15 @@ import * as m20261122030000 from './20261122030000_workflow.ts';
 import * as m20261122040000 from './20261122040000_groups.ts';
 import * as m20261122050000 from './20261122050000_indicators.ts';
 import * as m20261122060000 from './20261122060000_evaluations.ts';
+import * as m20261122070000 from './20261122070000_training.ts';
 // imports: training
+import * as m20261122080000 from './20261122080000_growth.ts';
 // imports: growth
+import * as m20261122090000 from './20261122090000_awards.ts';
 // imports: awards
 // imports: rotation
 // imports: ethics
+import * as m20261122110000 from './20261122110000_ethics.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261122000000_foundation': m20261122000000,
@@ -17,9 +21,13 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261122040000_groups': m20261122040000,
   '20261122050000_indicators': m20261122050000,
   '20261122060000_evaluations': m20261122060000,
+  '20261122070000_training': m20261122070000,
   // migrations: training
+  '20261122080000_growth': m20261122080000,
   // migrations: growth
+  '20261122090000_awards': m20261122090000,
   // migrations: awards
   // migrations: rotation
   // migrations: ethics
+  '20261122110000_ethics': m20261122110000,
 };

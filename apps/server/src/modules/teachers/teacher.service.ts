@@ -26,6 +26,7 @@ import { assertSchoolInScope, scopeFor } from '../../platform/access.ts';
 import { diffFields, recordAudit } from '../../platform/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { assertNotRestricted } from '../ethics/restrictions.ts';
 import { toAssignment, toRecognition, toTeacherDetail, toTeacherSummary } from './teacher.mapper.ts';
 import * as repo from './teacher.repository.ts';
 
@@ -270,6 +271,8 @@ export async function addRecognition(ctx: ServiceContext, id: number, input: Rec
   if (scope.kind === 'schools' && input.level !== 'school') {
     throw new AppError('FORBIDDEN', { userMessage: '区级及以上骨干教师须由区级用户录入' });
   }
+  // 师德 处分期 or disqualification period on the recognition date blocks it (asked through the ethics service).
+  await assertNotRestricted(ctx.db, id, 'backbone_recognition', input.issuedOn);
   await inTransaction(ctx, async (tx) => {
     const added = await repo.insertRecognition(tx.db, {
       teacher_id: id,
