@@ -12,6 +12,7 @@ export * from './groups.ts';
 export * from './indicators.ts';
 export * from './evaluations.ts';
 // contracts: training
+export * from './growth.ts';
 // contracts: growth
 // contracts: awards
 // contracts: rotation
