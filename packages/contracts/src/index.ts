@@ -14,7 +14,6 @@ export * from './evaluations.ts';
 // contracts: training
 export * from './growth.ts';
 // contracts: growth
-export * from './awards.ts';
 // contracts: awards
 // contracts: rotation
 // contracts: ethics
