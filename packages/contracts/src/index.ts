@@ -14,6 +14,7 @@ export * from './evaluations.ts';
 // contracts: training
 export * from './growth.ts';
 // contracts: growth
+export * from './awards.ts';
 // contracts: awards
 // contracts: rotation
 // contracts: ethics
