@@ -79,7 +79,7 @@ export default function CampaignListPage() {
           { title: '报告截止', render: (_, r) => formatDate(r.reportDue) },
         ]}
       />
-      <CampaignForm open={isCreating} onClose={() => setCreating(false)} onCreated={(id) => void navigate(`/campaigns/${id}`)} />
+      <CampaignForm open={isCreating} onClose={() => setCreating(false)} onSaved={(id) => void navigate(`/campaigns/${id}`)} />
     </>
   );
 }

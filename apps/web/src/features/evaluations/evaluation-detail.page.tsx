@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useQuery } from '../../lib/use-query.ts';
+import { OpenItemsPanel } from '../rectification/open-items-panel.tsx';
 import { useMe } from '../auth/auth-context.tsx';
 import { evaluationsApi } from './evaluations-api.ts';
 import { TeamEditor } from './team-editor.tsx';
@@ -60,6 +61,7 @@ export default function EvaluationDetailPage() {
         }
       />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        {!['published', 'cancelled'].includes(ev.state) && <OpenItemsPanel schoolId={ev.schoolId} schoolName={ev.schoolName} />}
         <Card size="small">
           <WorkflowSteps state={ev.state} isCompact={!screens.md} />
         </Card>

@@ -10,6 +10,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
 import { useMe } from '../auth/auth-context.tsx';
+import { OpenItemsPanel } from '../rectification/open-items-panel.tsx';
 import { CheckpointCard } from './checkpoint-card.tsx';
 import { CheckpointIndex } from './checkpoint-index.tsx';
 import { evaluationsApi } from './evaluations-api.ts';
@@ -108,6 +109,7 @@ export default function ScoringPage() {
         <SyncBadge {...sync.badge} onClick={() => void sync.syncNow()} />
       </Flex>
       <Progress percent={Math.round((scoredCount / items.length) * 100)} format={() => `${scoredCount}/${items.length}`} />
+      {!isSelf && <OpenItemsPanel schoolId={evaluation.schoolId} schoolName={evaluation.schoolName} />}
       {isFromCache && <Alert type="info" showIcon title="离线：显示本机保存的评分表，修改会在联网后同步" style={{ marginBottom: 8 }} />}
       {sync.lastError && <Alert type="error" showIcon title={`同步失败：${sync.lastError}`} style={{ marginBottom: 8 }} />}
       {!sheetData.isEditable && (

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { ApiError } from '../../lib/api-error.ts';
 import { schoolYearLabel } from '../../lib/format.ts';
 import { useQuery } from '../../lib/use-query.ts';
+import { OverdueRectificationAlert } from '../rectification/overdue-alert.tsx';
 import { stageName } from './indicator-format.ts';
 import { StatusTag, verdictStatus } from './indicator-status.tsx';
 import { fetchSchoolIndicators } from './indicators-api.ts';
@@ -19,7 +20,13 @@ export default function SchoolIndicatorsPage() {
   const q = useQuery(Number.isInteger(id) && id > 0 ? `school-ind:${id}:${year ?? ''}` : null, (signal) =>
     fetchSchoolIndicators(id, year, signal),
   );
-  if (isNoStatistics(q.error)) return <NoStatisticsState title="本校指标" />;
+  if (isNoStatistics(q.error))
+    return (
+      <>
+        <OverdueRectificationAlert schoolId={id} />
+        <NoStatisticsState title="本校指标" />
+      </>
+    );
   if (!Number.isInteger(id) || id <= 0 || (q.error instanceof ApiError && q.error.code === 'NOT_FOUND')) {
     return (
       <Result status="404" title="没有该校的指标" subTitle={q.error instanceof ApiError ? q.error.message : '学校不存在或您无权查看。'} />
@@ -43,6 +50,7 @@ export default function SchoolIndicatorsPage() {
           )
         }
       />
+      <OverdueRectificationAlert schoolId={id} />
       <ErrorAlert error={q.error} onRetry={q.reload} />
       {!d && q.isLoading && <Spin style={{ display: 'block', margin: '60px auto' }} />}
       {d && (

@@ -9,6 +9,7 @@ import { schoolYearLabel } from '../../lib/format.ts';
 import { can, canAtDistrict } from '../../lib/permissions.ts';
 import { useQuery } from '../../lib/use-query.ts';
 import { useMe } from '../auth/auth-context.tsx';
+import { OverdueRectificationAlert } from '../rectification/overdue-alert.tsx';
 import { fetchOverview } from './overview-api.ts';
 import { OverviewCharts } from './overview-charts.tsx';
 
@@ -34,6 +35,7 @@ export default function OverviewPage() {
   return (
     <>
       <PageHeader title="首页" subTitle={scopeLabel} extra={yearSelect} />
+      <OverdueRectificationAlert />
       <ErrorAlert error={error} onRetry={reload} />
       {!data && isLoading && <Spin style={{ display: 'block', margin: '60px auto' }} />}
       {isEmpty && (

@@ -36,6 +36,11 @@ export default function RectificationListPage() {
         subTitle="评估和常规督导发现的问题：学校整改并报告进展，督学复核销号"
         extra={
           <>
+            {lp.filters.schoolId && (
+              <Tag closable onClose={() => lp.setFilters({ schoolId: null })} style={{ alignSelf: 'center' }}>
+                学校：{q.data?.items[0]?.schoolName ?? `编号 ${lp.filters.schoolId}`}
+              </Tag>
+            )}
             <Select
               allowClear
               placeholder="全部状态"
