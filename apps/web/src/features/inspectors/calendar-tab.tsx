@@ -21,7 +21,8 @@ export function CalendarTab() {
         <List
           size="small"
           dataSource={due}
-          locale={{ emptyText: '本月没有到期的学校' }}
+          pagination={due.length > 8 ? { pageSize: 8, size: 'small' } : false}
+          locale={{ emptyText: '本月没有到期或逾期的学校' }}
           renderItem={(d) => (
             <List.Item>
               {d.schoolName}（{d.inspectorName ?? '未指定督学'}）

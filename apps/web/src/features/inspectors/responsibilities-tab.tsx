@@ -7,6 +7,7 @@ import { errorMessage } from '../../lib/api-error.ts';
 import { formatDate, todayIso } from '../../lib/format.ts';
 import { useListParams } from '../../lib/use-list-params.ts';
 import { useQuery } from '../../lib/use-query.ts';
+import { ExportXlsxButton } from './export-xlsx-button.tsx';
 import { inspectorsApi } from './inspectors-api.ts';
 
 export function ResponsibilitiesTab({ canManage }: { canManage: boolean }) {
@@ -43,6 +44,25 @@ export function ResponsibilitiesTab({ canManage }: { canManage: boolean }) {
           只看逾期 <Switch checked={lp.filters.overdue === 'true'} onChange={(v) => lp.setFilters({ overdue: v ? 'true' : null })} />
         </span>
         {q.data && <span>督导周期：{q.data.intervalDays} 天</span>}
+        {q.data && (
+          <ExportXlsxButton<Responsibility>
+            fileName="责任督学与责任学校.xlsx"
+            sheetName="责任学校"
+            fetchPage={() =>
+              Promise.resolve({ items: q.data!.items, total: q.data!.items.length, page: 1, pageSize: q.data!.items.length })
+            }
+            columns={[
+              { title: '学校标识码', value: (r) => r.schoolCode },
+              { title: '学校', value: (r) => r.schoolName },
+              { title: '街镇', value: (r) => r.streetName },
+              { title: '责任督学', value: (r) => r.inspectorName ?? '未指定' },
+              { title: '上次督导', value: (r) => r.lastVisit },
+              { title: '下次应督导', value: (r) => r.nextDue },
+              { title: '逾期天数', value: (r) => (r.isOverdue ? r.daysOverdue : null) },
+              { title: '未销号整改', value: (r) => r.openRectifications },
+            ]}
+          />
+        )}
       </Flex>
       <Table<Responsibility>
         size="small"

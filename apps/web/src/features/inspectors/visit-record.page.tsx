@@ -73,7 +73,15 @@ export default function VisitRecordPage() {
             </Flex>
           ))}
         </Card>
-        <DatePicker value={date} onChange={(d) => d && setDate(d)} />
+        <Space>
+          督导日期
+          <DatePicker
+            aria-label="督导日期"
+            value={date}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            onChange={(d) => d && setDate(d)}
+          />
+        </Space>
         {s.checklist.map((area) => (
           <Card key={area.code} size="small" title={area.title}>
             {area.items.map((it) => (
