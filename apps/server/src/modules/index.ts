@@ -19,6 +19,7 @@ import { rectificationRoutes } from './rectification/rectification.routes.ts';
 import { inspectorRoutes } from './inspectors/inspector.routes.ts';
 // routes import: training
 // routes import: growth
+import { awardRoutes } from './awards/award.routes.ts';
 // routes import: awards
 // routes import: rotation
 // routes import: ethics
@@ -45,6 +46,7 @@ export const MODULE_ROUTES: [string, FastifyPluginAsyncZod][] = [
   ['/inspectors', inspectorRoutes],
   // routes: training
   // routes: growth
+  ['/awards', awardRoutes],
   // routes: awards
   // routes: rotation
   // routes: ethics
