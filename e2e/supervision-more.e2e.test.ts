@@ -222,13 +222,20 @@ describe('supervision: the remaining pages', () => {
     await firstTitle.fill('（调整后）要点标题');
     await snap(page, 'supervision-more-07-template-editor');
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByText('已生成新版本 v2').waitFor();
-    await okOfDialog(page, '知道了|OK|确定').click();
+    await page.locator('.ant-modal-confirm-title', { hasText: '已生成新版本 v2' }).waitFor();
+    await page.locator('.ant-modal-confirm-btns').getByRole('button').click();
     await page.getByRole('heading', { name: '幼儿园督导评估（版本演示） v2' }).waitFor();
     await page.getByText('与版本').waitFor();
     await page.getByText(/修改/).first().waitFor();
     await page.getByText('分值映射 v1 → v2').waitFor();
     await snap(page, 'supervision-more-08-version-compare');
+    // The mapping editor: map the edited point explicitly and save (validated and audited on the server).
+    await button(page, '编辑映射').click();
+    const editor = page.locator('.ant-modal', { hasText: '编辑分值映射 v1 → v2' });
+    await editor.getByText(/已映射 \d+\/\d+ 个旧要点/).waitFor();
+    await snap(page, 'supervision-more-08b-mapping-editor');
+    await editor.getByRole('button', { name: /保存映射/ }).click();
+    await page.getByText('分值映射已保存').waitFor();
     expect(errors).toEqual([]);
   });
 
@@ -267,7 +274,9 @@ describe('supervision: the remaining pages', () => {
     await page.locator('.ant-table-row').first().waitFor();
     await snap(page, 'supervision-more-11-responsibilities');
     await page.getByRole('tab', { name: '督学名册' }).click();
-    const row = page.locator('.ant-table-row', { hasText: '责任督学（演示）' });
+    await page.getByLabel('搜索督学').fill('责任督学');
+    await page.getByLabel('搜索督学').press('Enter');
+    const row = page.locator('.ant-tabs-tabpane-active .ant-table-row', { hasText: '责任督学（演示）' });
     await row.waitFor();
     await row.getByRole('button', { name: /编\s*辑/ }).click();
     const drawer = page.locator('.ant-drawer', { hasText: '督学信息' });
@@ -291,6 +300,8 @@ describe('supervision: the remaining pages', () => {
     const insp = await signedInPage('duxue01', { width: 1024, height: 768 });
     const inspErrors = watchPageErrors(insp);
     await insp.goto('/inspectors');
+    await insp.getByLabel('搜索学校').fill('示例区实验小学');
+    await insp.getByLabel('搜索学校').press('Enter');
     const demoRow = insp.locator('.ant-table-row', { hasText: '示例区实验小学' });
     await demoRow.getByRole('link', { name: '记录督导' }).click();
     await insp.getByText(/未销号整改事项（\d+）/).waitFor();
@@ -302,6 +313,8 @@ describe('supervision: the remaining pages', () => {
     await insp.locator('.ant-table-row', { hasText: '示例区实验小学' }).first().waitFor();
 
     await insp.goto('/inspectors');
+    await insp.getByLabel('搜索学校').fill('示例区实验小学');
+    await insp.getByLabel('搜索学校').press('Enter');
     await insp.locator('.ant-table-row', { hasText: '示例区实验小学' }).getByRole('link', { name: '公示牌' }).click();
     await insp.getByText('责任督学挂牌督导公示牌').waitFor();
     await insp.getByText('023-6888 1234').waitFor();

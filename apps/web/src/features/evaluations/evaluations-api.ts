@@ -12,6 +12,7 @@ import type {
   EvaluationEvidence,
   EvaluationResultView,
   EvaluationRow,
+  MappingInput,
   OverrideInput,
   Page,
   ReportJob,
@@ -100,4 +101,6 @@ export const templatesApi = {
     api.get<TemplateDiffView>(`/evaluation-templates/${id}/diff`, { against }, signal),
   mapping: (family: string, from: number, to: number, signal?: AbortSignal) =>
     api.get<VersionMappingView>(`/evaluation-templates/mappings/${family}/${from}/${to}`, undefined, signal),
+  saveMapping: (family: string, from: number, to: number, input: MappingInput) =>
+    apiJson<VersionMappingView>('PUT', `/evaluation-templates/mappings/${family}/${from}/${to}`, { body: input }),
 };

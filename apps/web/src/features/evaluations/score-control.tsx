@@ -12,7 +12,14 @@ export interface ScoreControlProps {
   computedText?: string | null;
 }
 
-const touch = { minHeight: 48, minWidth: 56, fontSize: 18 } as const;
+const touch = {
+  minHeight: 48,
+  minWidth: 56,
+  fontSize: 18,
+  display: 'inline-flex',
+  alignItems: 'center',
+  justifyContent: 'center',
+} as const;
 
 export function ScoreControl({ method, value, onChange, disabled, computedText }: ScoreControlProps) {
   switch (method.kind) {

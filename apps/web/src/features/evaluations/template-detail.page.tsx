@@ -67,7 +67,7 @@ export default function TemplateDetailPage() {
               </Link>
             ))}
           </Space>
-          {t.versions.length > 1 && <VersionCompare template={t} />}
+          {t.versions.length > 1 && <VersionCompare key={t.id} template={t} canManage={canManage} />}
         </Card>
         {t.passRule === 'bands' && (
           <Card size="small" title="等次（总分与各领域最低分）">

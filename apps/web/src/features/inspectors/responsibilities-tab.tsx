@@ -1,6 +1,7 @@
 /** Schools per responsible inspector, last and next visit, overdue flagged; the 督导室 assigns inspectors. */
 import type { Responsibility } from '@zhiping/contracts';
-import { App, Select, Switch, Table, Tag, Flex } from 'antd';
+import { App, Input, Select, Switch, Table, Tag, Flex } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
@@ -17,6 +18,9 @@ export function ResponsibilitiesTab({ canManage }: { canManage: boolean }) {
   const q = useQuery(`resp:${lp.key}`, (signal) =>
     inspectorsApi.responsibilities({ inspectorId: lp.filters.inspectorId, overdue: lp.filters.overdue }, signal),
   );
+  const [search, setSearch] = useState('');
+  const needle = search.trim();
+  const shown = (q.data?.items ?? []).filter((r) => !needle || r.schoolName.includes(needle) || r.schoolCode.includes(needle));
   const options = (inspectors.data?.items ?? []).map((i) => ({ value: i.userId, label: `${i.name}（${i.responsibleSchools} 所）` }));
   const assign = async (r: Responsibility, inspectorId: number | null) => {
     try {
@@ -32,6 +36,14 @@ export function ResponsibilitiesTab({ canManage }: { canManage: boolean }) {
     <>
       <ErrorAlert error={q.error} onRetry={q.reload} />
       <Flex gap={12} wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          aria-label="搜索学校"
+          placeholder="学校名称或标识码"
+          style={{ width: 220 }}
+          onSearch={setSearch}
+          onChange={(e) => !e.target.value && setSearch('')}
+        />
         <Select
           allowClear
           placeholder="全部督学"
@@ -68,12 +80,12 @@ export function ResponsibilitiesTab({ canManage }: { canManage: boolean }) {
         size="small"
         rowKey="schoolId"
         loading={q.isLoading}
-        dataSource={q.data?.items ?? []}
+        dataSource={shown}
         scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 所` }}
         columns={[
           { title: '学校', dataIndex: 'schoolName' },
-          { title: '街道', render: (_, r) => r.streetName ?? '—' },
+          { title: '街镇', render: (_, r) => r.streetName ?? '—' },
           {
             title: '责任督学',
             render: (_, r) =>

@@ -146,10 +146,23 @@ function IntervalSetting({ canManage }: { canManage: boolean }) {
 export function RosterTab({ canManage }: { canManage: boolean }) {
   const q = useQuery('inspectors', (signal) => inspectorsApi.list(signal));
   const [editing, setEditing] = useState<InspectorSummary | null>(null);
+  const [search, setSearch] = useState('');
+  const needle = search.trim();
+  const shown = (q.data?.items ?? []).filter(
+    (i) => !needle || i.name.includes(needle) || i.username.includes(needle) || i.phone.includes(needle),
+  );
   return (
     <>
       <ErrorAlert error={q.error} onRetry={q.reload} />
       <Flex gap={12} wrap justify="space-between" style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          aria-label="搜索督学"
+          placeholder="姓名、账号或电话"
+          style={{ width: 220 }}
+          onSearch={setSearch}
+          onChange={(e) => !e.target.value && setSearch('')}
+        />
         <IntervalSetting canManage={canManage} />
         {q.data && <span>共 {q.data.items.length} 名督学</span>}
       </Flex>
@@ -157,7 +170,7 @@ export function RosterTab({ canManage }: { canManage: boolean }) {
         size="small"
         rowKey="userId"
         loading={q.isLoading}
-        dataSource={q.data?.items ?? []}
+        dataSource={shown}
         scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 名` }}
         locale={{ emptyText: '还没有督学。请由系统管理员创建账号、安全管理员授予“督学”角色。' }}

@@ -14,6 +14,7 @@ const STATUS_LABELS: Record<string, string> = { open: '待整改', submitted: '�
 /** Overdue / due-soon / on-time tag of an item. */
 export function DueTag({ item }: { item: RectificationSummary }) {
   if (item.status === 'verified') return item.wasLate ? <Tag color="orange">逾期完成</Tag> : <Tag color="green">按期完成</Tag>;
+  if (item.status === 'submitted') return item.wasLate ? <Tag color="orange">逾期提交</Tag> : <Tag color="blue">按期提交</Tag>;
   if (item.isOverdue) return <Tag color="red">逾期 {-item.daysRemaining} 天</Tag>;
   if (item.isDueSoon) return <Tag color="gold">剩 {item.daysRemaining} 天</Tag>;
   return <Tag>剩 {item.daysRemaining} 天</Tag>;
