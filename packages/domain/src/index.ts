@@ -22,5 +22,6 @@ export * from './growth/index.ts';
 export * from './awards/index.ts';
 // domain: awards
 // domain: rotation
+export * from './rotation/index.ts';
 // domain: ethics
 export * from './ethics/index.ts';
