@@ -3,7 +3,7 @@
  * against the threshold in force. Every indicator function in this folder ends here.
  */
 import { getIndicator } from './catalog.ts';
-import { compareToThreshold, resolveThreshold } from './thresholds.ts';
+import { compareToThreshold, resolveThresholdCached } from './thresholds.ts';
 import type { EvaluationContext, IndicatorScope, IndicatorStatus, IndicatorValue, Threshold } from './types.ts';
 
 /** Inputs of a ratio indicator. */
@@ -48,7 +48,7 @@ function finish(
   // An indicator of a single stage (e.g. 初中三年巩固率) needs no stage in its scope to find its threshold.
   const stages = getIndicator(code).stages;
   const stage = scope.stage ?? (stages.length === 1 ? stages[0]! : null);
-  const resolved = resolveThreshold(context.thresholds, code, stage, context.asOf);
+  const resolved = resolveThresholdCached(context.thresholds, code, stage, context.asOf);
   return {
     code,
     scope,

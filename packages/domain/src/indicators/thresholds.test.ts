@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findIndicator, INDICATORS } from './catalog.ts';
 import { isIsoDate } from './dates.ts';
-import { compareToThreshold, NATIONAL_THRESHOLDS, resolveThreshold } from './thresholds.ts';
+import { compareToThreshold, NATIONAL_THRESHOLDS, resolveThreshold, resolveThresholdCached } from './thresholds.ts';
+import { computeRatioIndicator } from './compute.ts';
 import type { Threshold } from './types.ts';
 
 const AREA = 'balanced.teaching_area_per_student';
@@ -150,5 +151,66 @@ describe('compareToThreshold', () => {
     [46, '<=', 45, false],
   ] as const)('%s %s %s → %s', (value, comparator, threshold, expected) => {
     expect(compareToThreshold(value, { value: threshold, comparator })).toBe(expected);
+  });
+});
+
+describe('resolveThresholdCached', () => {
+  it('answers what resolveThreshold answers for every code, stage and date', () => {
+    const list = [...NATIONAL_THRESHOLDS, local({ value: 6.0 }), local({ value: 5.0, level: 'city', effectiveFrom: '2020-01-01' })];
+    for (const asOf of ['2016-01-01', '2022-09-01', '2025-09-01', 'not-a-date'])
+      for (const d of INDICATORS)
+        for (const stage of [null, ...d.stages]) {
+          const expected = resolveThreshold(list, d.code, stage, asOf);
+          expect(resolveThresholdCached(list, d.code, stage, asOf)).toEqual(expected);
+          // The second call is served from the cache and is still the same answer.
+          expect(resolveThresholdCached(list, d.code, stage, asOf)).toEqual(expected);
+        }
+  });
+
+  it('resolves a new list afresh: changed configuration changes the threshold and status', () => {
+    const v = (thresholds: readonly Threshold[]) =>
+      computeRatioIndicator({
+        code: AREA,
+        numerator: 550,
+        denominator: 100,
+        scope: { level: 'stage_part', stage: 'junior' },
+        context: { thresholds, asOf: '2024-09-01' },
+      });
+    const national = [...NATIONAL_THRESHOLDS];
+    expect(v(national).threshold?.value).toBe(5.8);
+    expect(v(national).status).toBe('not_met');
+    const stricter = [...NATIONAL_THRESHOLDS, local({ value: 6.5 })];
+    expect(v(stricter).threshold?.value).toBe(6.5);
+    expect(v(national).threshold?.value).toBe(5.8);
+  });
+
+  it('notices a list changed in place (push) and resolves it again', () => {
+    const list: Threshold[] = [...NATIONAL_THRESHOLDS];
+    expect(resolveThresholdCached(list, AREA, 'junior', '2024-09-01').threshold?.value).toBe(5.8);
+    list.push(local({ value: 7.0 }));
+    expect(resolveThresholdCached(list, AREA, 'junior', '2024-09-01').threshold?.value).toBe(7.0);
+    list.splice(list.length - 1, 1);
+    expect(resolveThresholdCached(list, AREA, 'junior', '2024-09-01').threshold?.value).toBe(5.8);
+  });
+
+  it('keeps dates apart: a version in force later does not apply earlier', () => {
+    const list = [...NATIONAL_THRESHOLDS, local({ value: 6.5, effectiveFrom: '2024-09-01' })];
+    expect(resolveThresholdCached(list, AREA, 'junior', '2024-09-01').threshold?.value).toBe(6.5);
+    expect(resolveThresholdCached(list, AREA, 'junior', '2023-09-01').threshold?.value).toBe(5.8);
+  });
+
+  it('shares a resolution without letting the warnings of a value leak into it', () => {
+    const list = [...NATIONAL_THRESHOLDS, local({ value: 4.0 })];
+    const first = computeRatioIndicator({
+      code: AREA,
+      numerator: 1,
+      denominator: 1,
+      scope: { level: 'stage_part', stage: 'junior' },
+      context: { thresholds: list, asOf: '2024-09-01' },
+    });
+    first.warnings.push('added by a caller');
+    const again = resolveThresholdCached(list, AREA, 'junior', '2024-09-01');
+    expect(again.warnings).not.toContain('added by a caller');
+    expect(again.warnings.length).toBeGreaterThan(0);
   });
 });

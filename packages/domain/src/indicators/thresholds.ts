@@ -159,6 +159,45 @@ export function resolveThreshold(thresholds: readonly Threshold[], code: string,
   return { threshold: binding, warnings };
 }
 
+/** Resolutions memoised per list of threshold versions (see resolveThresholdCached): date → code → stage. */
+interface ResolutionCache {
+  /** Length of the list when the cache was filled: a list that grew or shrank in place starts afresh. */
+  length: number;
+  byDate: Map<string, Map<string, Map<Stage | null, ThresholdResolution>>>;
+}
+
+const resolutionCaches = new WeakMap<readonly Threshold[], ResolutionCache>();
+
+/**
+ * resolveThreshold memoised per list of versions, date, indicator and stage. A computed year resolves the
+ * same few dozen (code, stage) pairs for hundreds of thousands of values; the rule is pure, so each pair
+ * is resolved once per list. The list is treated as a value: changed configuration is a new array (every
+ * loader builds one), and a list changed in place by push/splice is noticed by its length and resolved
+ * afresh. The returned resolution is shared: callers must not mutate it (copy `warnings` before adding).
+ */
+export function resolveThresholdCached(
+  thresholds: readonly Threshold[],
+  code: string,
+  stage: Stage | null,
+  asOf: string,
+): ThresholdResolution {
+  let cache = resolutionCaches.get(thresholds);
+  if (!cache || cache.length !== thresholds.length) {
+    cache = { length: thresholds.length, byDate: new Map() };
+    resolutionCaches.set(thresholds, cache);
+  }
+  let byCode = cache.byDate.get(asOf);
+  if (!byCode) cache.byDate.set(asOf, (byCode = new Map()));
+  let byStage = byCode.get(code);
+  if (!byStage) byCode.set(code, (byStage = new Map()));
+  let r = byStage.get(stage);
+  if (!r) {
+    r = resolveThreshold(thresholds, code, stage, asOf);
+    byStage.set(stage, r);
+  }
+  return r;
+}
+
 /** Relative tolerance that absorbs binary floating-point error (4.2 stored as 4.199999…); far below any display precision. */
 export const FLOAT_TOLERANCE = 1e-9;
 

@@ -178,27 +178,23 @@ export interface PlacedTeacherRow {
  * overlap the school year from the statistics date on, the one in force on that date (the latest-starting
  * when several are), else the first that began during the school year (a teacher first recorded after
  * the statistics date). A teacher without any 'full' assignment counts at teacher.school_id. An inactive
- * teacher counts only through a closed assignment (history). One anti-join picks the best candidate, so a
- * province's hundreds of thousands of assignments are read twice and never sorted:
+ * teacher counts only through a closed assignment (history). The best candidate of each teacher is the
+ * first in one sort of the candidates (DISTINCT ON; measured faster at province scale than an anti-join
+ * of the candidates against themselves, which hashes every assignment and probes it again):
  * `(SELECT t.id AS teacher_id, coalesce(p.school_id, t.school_id) AS school_id, … FROM teacher t
- *    LEFT JOIN (<candidates a> WHERE NOT EXISTS (<a better candidate b of the same teacher>)) p ON p.teacher_id = t.id
+ *    LEFT JOIN (SELECT DISTINCT ON (a.teacher_id) … FROM teacher_assignment a WHERE <candidate>
+ *               ORDER BY a.teacher_id, <in force on the date> DESC, <days from the date>, a.id DESC) p ON p.teacher_id = t.id
  *    WHERE <placed through p, or without any assignment>)`.
  */
 export function placedTeachers(asOf: string, yearEnd: string): RawBuilder<PlacedTeacherRow> {
   const d = sql`${asOf}::date`;
-  const candidate = (alias: string) => {
-    const a = sql.raw(alias);
-    return sql`${a}.kind = 'full' AND ${a}.valid_from <= ${yearEnd}::date AND (${a}.valid_to IS NULL OR ${a}.valid_to >= ${d})`;
-  };
   // In force on the date beats starting later; then the start nearest the date; then the newer row.
-  const better = sql`((b.valid_from <= ${d}) AND NOT (a.valid_from <= ${d})
-    OR (b.valid_from <= ${d}) = (a.valid_from <= ${d}) AND (abs(b.valid_from - ${d}) < abs(a.valid_from - ${d})
-      OR abs(b.valid_from - ${d}) = abs(a.valid_from - ${d}) AND b.id > a.id))`;
   return sql`(SELECT t.id AS teacher_id, coalesce(p.school_id, t.school_id) AS school_id, coalesce(p.valid_from, t.joined_school_on, ${d}) AS valid_from,
       t.post, t.is_full_time, t.teaching_stage, t.subject, t.education, t.certificate
     FROM teacher t
-    LEFT JOIN (SELECT a.teacher_id, a.school_id, a.valid_from, a.valid_to FROM teacher_assignment a
-               WHERE ${candidate('a')} AND NOT EXISTS (SELECT 1 FROM teacher_assignment b WHERE b.teacher_id = a.teacher_id AND ${candidate('b')} AND ${better})) p
+    LEFT JOIN (SELECT DISTINCT ON (a.teacher_id) a.teacher_id, a.school_id, a.valid_from, a.valid_to FROM teacher_assignment a
+               WHERE a.kind = 'full' AND a.valid_from <= ${yearEnd}::date AND (a.valid_to IS NULL OR a.valid_to >= ${d})
+               ORDER BY a.teacher_id, (a.valid_from <= ${d}) DESC, abs(a.valid_from - ${d}), a.id DESC) p
       ON p.teacher_id = t.id
     WHERE CASE WHEN p.teacher_id IS NOT NULL THEN t.is_active OR p.valid_to IS NOT NULL
                ELSE t.is_active AND t.school_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM teacher_assignment x WHERE x.teacher_id = t.id AND x.kind = 'full') END)`;

@@ -44,7 +44,8 @@ export async function updateRule(db: Kysely<DB>, code: string, row: Updateable<D
 
 /** One target's row source: the FROM clause, its school id and entity key, and each field's expression. */
 interface TargetSource {
-  from: RawBuilder<unknown>;
+  /** The FROM clause, given the fields the enabled rules use (a costly join is left out when unused). */
+  from: RawBuilder<unknown> | ((used: ReadonlySet<string>) => RawBuilder<unknown>);
   schoolId: string;
   /** Identifies the row within the school (grade code, teacher id); labelled only for failing rows. */
   key: string;
@@ -54,7 +55,8 @@ interface TargetSource {
 /**
  * The row sources of the four targets for a school year (teacher rules, and a school's full-time teachers,
  * check the current roster). Only the fields the enabled rules use are selected, so an
- * unused costly join (duplicates, full-time teachers) is removed by the planner.
+ * unused costly join (full-time teachers) is removed by the planner, and the duplicates window is
+ * added only when a rule uses it.
  */
 function targetSources(year: number): Record<RuleTarget, TargetSource> {
   const asOf = `${year}-09-01`;
@@ -111,16 +113,20 @@ function targetSources(year: number): Record<RuleTarget, TargetSource> {
       },
     },
     teacher: {
-      from: sql`teacher t LEFT JOIN school sc ON sc.id = t.school_id
-      LEFT JOIN (SELECT name, gender, birth_date, count(*) AS n FROM teacher WHERE is_active GROUP BY 1, 2, 3 HAVING count(*) > 1) dup
-        ON dup.name = t.name AND dup.gender = t.gender AND dup.birth_date = t.birth_date
-      WHERE t.is_active`,
+      // The same person (name, gender, birth date) counted by a window over one sort of the active
+      // teachers — birth date first, then a hash of the name, so the sort compares integers and reaches
+      // the texts only on ties — rather than by grouping every teacher into a hash table and joining it back.
+      from: (used) =>
+        used.has('same_person_count')
+          ? sql`(SELECT t.id, t.school_id, t.post, t.is_full_time, t.teaching_stage, t.subject, t.birth_date, count(*) OVER (PARTITION BY t.birth_date, hashtextextended(t.name, 0), t.name, t.gender) AS same_person_n
+              FROM teacher t WHERE t.is_active) t LEFT JOIN school sc ON sc.id = t.school_id`
+          : sql`teacher t LEFT JOIN school sc ON sc.id = t.school_id WHERE t.is_active`,
       schoolId: 't.school_id',
       key: 't.id::text',
       fields: {
         has_school: '(t.school_id IS NOT NULL)::int',
         school_open: `(sc.id IS NOT NULL AND (sc.closed_on IS NULL OR sc.closed_on > DATE '${asOf}'))::int`,
-        same_person_count: 'coalesce(dup.n, 1)',
+        same_person_count: 't.same_person_n',
         is_full_time_teacher: "(t.post = 'teacher' AND t.is_full_time)::int",
         has_teaching_stage: '(t.teaching_stage IS NOT NULL)::int',
         has_subject: '(t.subject IS NOT NULL)::int',
@@ -195,7 +201,8 @@ function failuresSource(rules: readonly RuleRow[], year: number): { with: RawBui
       };
     });
     // Failing rows are found in one pass; only they are expanded into one row per failed rule.
-    const base = sql`SELECT ${sql.raw(src.schoolId)} AS school_id, ${sql.raw(src.key)} AS entity_key${cols.length ? sql`, ${sql.join(cols)}` : sql``} FROM ${src.from}`;
+    const from = typeof src.from === 'function' ? src.from(used) : src.from;
+    const base = sql`SELECT ${sql.raw(src.schoolId)} AS school_id, ${sql.raw(src.key)} AS entity_key${cols.length ? sql`, ${sql.join(cols)}` : sql``} FROM ${from}`;
     return sql`SELECT ${t}::text AS target, f.school_id, f.entity_key::text AS entity_key, x.rule_code, x.left_value, x.right_value
       FROM (SELECT f.*, ${sql.join(checks.map((c) => c.column))} FROM (${base}) f) f
       CROSS JOIN LATERAL (VALUES ${sql.join(checks.map((c) => c.row))}) AS x(rule_code, failed, left_value, right_value)

@@ -27,11 +27,11 @@ import {
   type PopulationBasis,
   type StageBalanceResult,
   type Stage,
+  type TeacherCounts,
 } from '@zhiping/domain';
-import type { SchoolResult } from './school-values.ts';
+import { classSizeValues, studentsByStage, type PartResult, type SchoolResult } from './school-values.ts';
 import { evaluateStageOf } from './stage-balance.ts';
-import { classSizeValues } from './school-values.ts';
-import type { YearInputs } from './year-inputs.ts';
+import type { StagePartStats, YearInputs } from './year-inputs.ts';
 
 const CATALOG_ORDER = new Map(INDICATORS.map((d, i) => [d.code, i]));
 
@@ -64,20 +64,38 @@ function chooseBasis(inputs: YearInputs): PopulationBasis {
   return n('resident') > n('registered') ? 'resident' : 'registered';
 }
 
+/** One school stage part with its grade sums and teacher counts. */
+interface StagePartEntry {
+  r: SchoolResult;
+  p: PartResult;
+  stats: StagePartStats;
+  t: TeacherCounts | undefined;
+}
+
+/** The stage parts of the schools grouped by stage, in school order (one pass over the schools). */
+function partsByStage(inputs: YearInputs, results: readonly SchoolResult[]): Map<Stage, StagePartEntry[]> {
+  const out = new Map<Stage, StagePartEntry[]>();
+  for (const r of results) {
+    const stats = inputs.parts.get(r.school.id);
+    const teachers = inputs.teachers.get(r.school.id);
+    for (const p of r.parts) {
+      let list = out.get(p.stage);
+      if (!list) out.set(p.stage, (list = []));
+      list.push({ r, p, stats: stats!.get(p.stage)!, t: teachers?.get(p.stage) });
+    }
+  }
+  return out;
+}
+
 /** Values per stage that sum school parts: 资源配置, 生师比, 持证率, class sizes, 骨干 share. */
 function stageValues(
-  inputs: YearInputs,
   results: readonly SchoolResult[],
+  parts: readonly StagePartEntry[],
   stage: Stage,
   context: EvaluationContext,
   precomputed: readonly StageBalanceResult[] | undefined,
 ): { values: IndicatorValue[]; stageResult: StageBalanceResult | null } {
   const scope: IndicatorScope = { level: 'district', stage };
-  const parts = results.flatMap((r) =>
-    r.parts
-      .filter((p) => p.stage === stage)
-      .map((p) => ({ r, p, stats: inputs.parts.get(r.school.id)!.get(stage)!, t: inputs.teachers.get(r.school.id)?.get(stage) })),
-  );
   const values: IndicatorValue[] = [];
   let stageResult: StageBalanceResult | null = null;
   if (stage === 'primary' || stage === 'junior') {
@@ -143,9 +161,11 @@ export function computeDistrict(
   const values: IndicatorValue[] = [];
   const stageResults: StageBalanceResult[] = [];
   const ids = new Set(results.map((r) => r.school.id));
+  const byStage = partsByStage(inputs, results);
   for (const stage of ['preschool', 'primary', 'junior', 'senior', 'vocational', 'special'] as const) {
-    if (!results.some((r) => r.parts.some((p) => p.stage === stage))) continue;
-    const s = stageValues(inputs, results, stage, context, precomputed);
+    const parts = byStage.get(stage);
+    if (!parts) continue;
+    const s = stageValues(results, parts, stage, context, precomputed);
     values.push(...s.values);
     if (s.stageResult) stageResults.push(s.stageResult);
   }
@@ -237,7 +257,7 @@ export function computeDistrict(
     schoolId: String(r.school.id),
     typeCode: r.school.typeCode,
     sponsor: r.school.sponsor,
-    students: Object.fromEntries([...(inputs.parts.get(r.school.id)?.values() ?? [])].map((p) => [p.stage, p.students])),
+    students: studentsByStage(inputs, r.school.id),
   }));
   for (const kind of ['group', 'community', 'school_district'] as const) {
     values.push(

@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { findFingerprints } from './indicator.repository.ts';
-import { refreshPlannerStatistics } from './planner-statistics.service.ts';
+import { findDataState, type TableCount } from './indicator.repository.ts';
+import { analyzeStaleTables, BASE_TABLES } from './planner-statistics.service.ts';
 import { buildYearModel, type YearModel } from './year-model.ts';
 import { loadYearInputs } from './year-loader.ts';
 import type { QualityCounts } from './year-inputs.ts';
@@ -37,9 +37,9 @@ export async function getYearModels(db: Kysely<DB>, years: readonly number[], qu
     cache = new Map();
     caches.set(db, cache);
   }
-  const fingerprints = await findFingerprints(db, years);
+  const { fingerprints, tables } = await findDataState(db, years, BASE_TABLES);
   const out: YearModel[] = [];
-  for (const year of years) out.push(await modelFor(db, cache, year, fingerprints.get(year)!, quality));
+  for (const year of years) out.push(await modelFor(db, cache, year, fingerprints.get(year)!, tables, quality));
   return out;
 }
 
@@ -48,12 +48,14 @@ async function modelFor(
   cache: Map<number, Entry>,
   year: number,
   fingerprint: string,
+  tables: readonly TableCount[],
   quality: QualityReader,
 ): Promise<YearModel> {
   const hit = cache.get(year);
   if (hit && hit.fingerprint === fingerprint) return hit.model;
   const version = createHash('sha256').update(fingerprint).digest('hex').slice(0, 16);
-  const model = refreshPlannerStatistics(db, true)
+  // The fingerprint query counted the base tables: stale planner statistics are refreshed before loading.
+  const model = analyzeStaleTables(db, tables)
     .then(() => loadYearInputs(db, year, version, quality))
     .then(buildYearModel);
   cache.delete(year);

@@ -18,10 +18,16 @@ import {
 } from '../../db/expressions/indicators.ts';
 import type { DB } from '../../db/schema.ts';
 
-/** School years with grade rows, newest first. */
+/**
+ * School years with grade rows, newest first. A loose index scan on school_year_stat_year (one index
+ * probe per year, not a scan of every grade row): every dashboard request asks this first.
+ */
 export async function findYearsWithStats(db: Kysely<DB>): Promise<number[]> {
-  const rows = await db.selectFrom('school_year_stat').select('school_year').distinct().orderBy('school_year', 'desc').execute();
-  return rows.map((r) => r.school_year);
+  const r = await sql<{ y: number }>`WITH RECURSIVE years(y) AS (
+      SELECT max(school_year) FROM school_year_stat
+      UNION ALL SELECT (SELECT max(s.school_year) FROM school_year_stat s WHERE s.school_year < years.y) FROM years WHERE years.y IS NOT NULL)
+    SELECT y FROM years WHERE y IS NOT NULL`.execute(db);
+  return r.rows.map((x) => x.y);
 }
 
 /** The district's GB/T 2260 code (population rows carry it). */
@@ -50,33 +56,56 @@ const YEARLY_TABLES: [table: string, yearColumn: string, from: number, to: numbe
   ['population', 'year', 0, 0],
 ];
 
+/** Rows of one base table now, and the planner's estimate of them (pg_class.reltuples; −1: never analysed). */
+export interface TableCount {
+  name: string;
+  rows: number;
+  estimate: number;
+}
+
+/** Fingerprints of some years and the row counts of the base tables, read in one statement. */
+export interface DataState {
+  fingerprints: Map<number, string>;
+  /** The planner-statistics tables (BASE_TABLES of planner-statistics.service.ts) with their counts. */
+  tables: TableCount[];
+}
+
 /**
  * Fingerprints of every row the indicators of some years read, in one statement: per table `count(*)` and
  * `sum(xmin)` (any insert, update or delete changes one of them), yearly tables per year:
- * `SELECT 'school', NULL, count(*), sum(xmin::text::bigint) FROM school UNION ALL … SELECT 'school_year_stat', school_year, … GROUP BY 2`.
+ * `SELECT 'rows', 'school', NULL, count(*), sum(xmin::text::bigint) FROM school UNION ALL … SELECT 'rows',
+ * 'school_year_stat', school_year, … GROUP BY 3 UNION ALL SELECT 'estimate', relname, NULL, reltuples, '' FROM pg_class …`.
+ * The same scans give each table's row count, which the planner-statistics check compares with the
+ * planner's estimate (so a cold computation does not count every table a second time).
  */
-export async function findFingerprints(db: Kysely<DB>, years: readonly number[]): Promise<Map<number, string>> {
-  const lo = Math.min(...years);
-  const hi = Math.max(...years);
+export async function findDataState(db: Kysely<DB>, years: readonly number[], statisticsTables: readonly string[]): Promise<DataState> {
   const parts = [
     ...SHARED_TABLES.map(
       (t) =>
-        sql`SELECT ${t}::text AS t, NULL::int AS y, count(*)::text AS n, coalesce(sum(xmin::text::bigint), 0)::text AS x FROM ${sql.table(t)}`,
+        sql`SELECT 'rows' AS k, ${t}::text AS t, NULL::int AS y, count(*)::text AS n, coalesce(sum(xmin::text::bigint), 0)::text AS x FROM ${sql.table(t)}`,
     ),
     ...YEARLY_TABLES.map(
-      ([t, col, from, to]) =>
-        sql`SELECT ${t}::text, ${sql.ref(col)}, count(*)::text, coalesce(sum(xmin::text::bigint), 0)::text FROM ${sql.table(t)}
-          WHERE ${sql.ref(col)} BETWEEN ${lo + from} AND ${hi + to} GROUP BY 2`,
+      ([t, col]) =>
+        sql`SELECT 'rows', ${t}::text, ${sql.ref(col)}, count(*)::text, coalesce(sum(xmin::text::bigint), 0)::text FROM ${sql.table(t)} GROUP BY 3`,
     ),
+    ...(statisticsTables.length
+      ? [
+          sql`SELECT 'estimate', c.relname::text, NULL, c.reltuples::text, '' FROM pg_class c
+            WHERE c.oid IN (${sql.join(statisticsTables.map((t) => sql`${t}::regclass`))})`,
+        ]
+      : []),
   ];
-  const rows = (await sql<{ t: string; y: number | null; n: string; x: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db)).rows;
-  const shared = SHARED_TABLES.map((t) => rows.find((r) => r.t === t))
+  const rows = (
+    await sql<{ k: string; t: string; y: number | null; n: string; x: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db)
+  ).rows;
+  const counted = rows.filter((r) => r.k === 'rows');
+  const shared = SHARED_TABLES.map((t) => counted.find((r) => r.t === t))
     .map((r) => `${r?.n}.${r?.x}`)
     .join('|');
-  return new Map(
+  const fingerprints = new Map(
     years.map((year) => {
       const yearly = YEARLY_TABLES.flatMap(([t, , from, to]) =>
-        rows
+        counted
           .filter((r) => r.t === t && r.y !== null && r.y >= year + from && r.y <= year + to)
           .sort((a, b) => a.y! - b.y!)
           .map((r) => `${r.y}:${r.n}.${r.x}`),
@@ -84,6 +113,17 @@ export async function findFingerprints(db: Kysely<DB>, years: readonly number[])
       return [year, `${shared}|${yearly.join(',')}`];
     }),
   );
+  const tables = statisticsTables.map((name) => ({
+    name,
+    rows: counted.filter((r) => r.t === name).reduce((n, r) => n + Number(r.n), 0),
+    estimate: Number(rows.find((r) => r.k === 'estimate' && r.t === name)?.n ?? -1),
+  }));
+  return { fingerprints, tables };
+}
+
+/** Fingerprints of some years (see findDataState). */
+export async function findFingerprints(db: Kysely<DB>, years: readonly number[]): Promise<Map<number, string>> {
+  return (await findDataState(db, years, [])).fingerprints;
 }
 
 /** The fingerprint of one year (see findFingerprints). */

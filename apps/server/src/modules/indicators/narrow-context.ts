@@ -6,21 +6,23 @@
  */
 import type { EvaluationContext } from '@zhiping/domain';
 
-const cache = new WeakMap<EvaluationContext, Map<string, EvaluationContext>>();
+const cache = new WeakMap<EvaluationContext, WeakMap<readonly string[], EvaluationContext>>();
 
-/** The context with only the threshold versions of the given codes (memoised per context). */
+/**
+ * The context with only the threshold versions of the given codes, memoised per context and per list of
+ * codes (callers pass module-level constant lists, so the lookup is two identity hashes per call).
+ */
 export function narrowContext(context: EvaluationContext, codes: readonly string[]): EvaluationContext {
-  let byKey = cache.get(context);
-  if (!byKey) {
-    byKey = new Map();
-    cache.set(context, byKey);
+  let byCodes = cache.get(context);
+  if (!byCodes) {
+    byCodes = new WeakMap();
+    cache.set(context, byCodes);
   }
-  const key = codes.join('|');
-  let narrowed = byKey.get(key);
+  let narrowed = byCodes.get(codes);
   if (!narrowed) {
     const wanted = new Set(codes);
     narrowed = { asOf: context.asOf, thresholds: context.thresholds.filter((t) => wanted.has(t.indicatorCode)) };
-    byKey.set(key, narrowed);
+    byCodes.set(codes, narrowed);
   }
   return narrowed;
 }

@@ -2,11 +2,14 @@
  * Keeps the planner's statistics of the base tables fresh. Embedded PGlite has no autovacuum, so after a
  * bulk load (import, demo) the tables look empty to the planner and the indicator queries pick nested
  * loops that take seconds instead of milliseconds. Before computing, each table whose row count has
- * drifted more than 20 % from pg_class.reltuples (or was never analysed) is ANALYZEd. Checked at most
- * every CHECK_INTERVAL_MS per database; on PostgreSQL autovacuum usually makes this a no-op.
+ * drifted more than 20 % from pg_class.reltuples (or was never analysed) is ANALYZEd. A computed year
+ * takes the counts from its fingerprint query (findDataState), which scans those tables anyway; other
+ * callers count them here, at most every CHECK_INTERVAL_MS per database. On PostgreSQL autovacuum usually
+ * makes this a no-op.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { TableCount } from './indicator.repository.ts';
 
 /** The tables the indicators and data-quality rules read. */
 export const BASE_TABLES = [
@@ -25,25 +28,40 @@ export const BASE_TABLES = [
 const CHECK_INTERVAL_MS = 10_000;
 const lastCheck = new WeakMap<object, number>();
 
-/** Tables whose statistics are missing or stale: `SELECT 'school', (SELECT count(*) FROM school), reltuples …`. */
-async function findStaleTables(db: Kysely<DB>): Promise<string[]> {
-  const parts = BASE_TABLES.map(
-    (t) =>
-      sql`SELECT ${t}::text AS name, (SELECT count(*) FROM ${sql.table(t)})::float8 AS n, c.reltuples::float8 AS est FROM pg_class c WHERE c.oid = ${t}::regclass`,
-  );
-  const r = await sql<{ name: string; n: number; est: number }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
-  return r.rows.filter((x) => x.est < 0 || Math.abs(x.n - x.est) > 0.2 * Math.max(x.n, 1000)).map((x) => x.name);
+/** True when a table's planner statistics are missing or its row count drifted more than 20 % from them. */
+export function isStale(t: TableCount): boolean {
+  return t.estimate < 0 || Math.abs(t.rows - t.estimate) > 0.2 * Math.max(t.rows, 1000);
 }
 
-/** ANALYZEs the stale base tables (failures, e.g. missing ownership, are ignored: statistics are an optimisation). */
+/** Row counts and estimates of the base tables: `SELECT 'school', (SELECT count(*) FROM school), reltuples …`. */
+async function countBaseTables(db: Kysely<DB>): Promise<TableCount[]> {
+  const parts = BASE_TABLES.map(
+    (t) =>
+      sql`SELECT ${t}::text AS name, (SELECT count(*) FROM ${sql.table(t)})::float8 AS rows, c.reltuples::float8 AS estimate FROM pg_class c WHERE c.oid = ${t}::regclass`,
+  );
+  return (await sql<TableCount>`${sql.join(parts, sql` UNION ALL `)}`.execute(db)).rows;
+}
+
+/** ANALYZEs the stale tables among counted ones (failures, e.g. missing ownership, are ignored: statistics are an optimisation). */
+export async function analyzeStaleTables(db: Kysely<DB>, tables: readonly TableCount[]): Promise<string[]> {
+  lastCheck.set(db, Date.now());
+  const stale = tables.filter(isStale).map((t) => t.name);
+  if (stale.length === 0) return [];
+  try {
+    await sql`ANALYZE ${sql.join(stale.map((t) => sql.table(t)))}`.execute(db);
+    return stale;
+  } catch {
+    return [];
+  }
+}
+
+/** Counts the base tables and ANALYZEs the stale ones, at most every CHECK_INTERVAL_MS unless forced. */
 export async function refreshPlannerStatistics(db: Kysely<DB>, force = false): Promise<string[]> {
   const now = Date.now();
   if (!force && now - (lastCheck.get(db) ?? 0) < CHECK_INTERVAL_MS) return [];
   lastCheck.set(db, now);
   try {
-    const stale = await findStaleTables(db);
-    if (stale.length > 0) await sql`ANALYZE ${sql.join(stale.map((t) => sql.table(t)))}`.execute(db);
-    return stale;
+    return await analyzeStaleTables(db, await countBaseTables(db));
   } catch {
     return [];
   }

@@ -75,7 +75,10 @@ const EMPTY_COUNTS: TeacherCounts = { fullTime: 0, aboveQualification: 0, backbo
 
 /** Students per stage of a school. */
 export function studentsByStage(inputs: YearInputs, id: number): Partial<Record<Stage, number>> {
-  return Object.fromEntries([...(inputs.parts.get(id)?.values() ?? [])].map((p) => [p.stage, p.students]));
+  const out: Partial<Record<Stage, number>> = {};
+  const parts = inputs.parts.get(id);
+  if (parts) for (const p of parts.values()) out[p.stage] = p.students;
+  return out;
 }
 
 /** The shared resources of a conditions row, as the split takes them. */
@@ -190,11 +193,15 @@ export function classSizeValues(
   ];
 }
 
+/** One stage part of a school after the split of its shared resources. */
+export interface SplitPart {
+  share: number;
+  inputs: BalancedInputs;
+  hasConditions: boolean;
+}
+
 /** The inputs of the 7 indicators of each compulsory part after the split (null without conditions: zeros stand in). */
-export function balancedInputsOf(
-  inputs: YearInputs,
-  school: SchoolRef,
-): Map<Stage, { share: number; inputs: BalancedInputs; hasConditions: boolean }> {
+export function balancedInputsOf(inputs: YearInputs, school: SchoolRef): Map<Stage, SplitPart> {
   const c = inputs.conditions.get(school.id);
   const zero: ConditionInputs = {
     teachingArea: 0,
@@ -210,7 +217,7 @@ export function balancedInputsOf(
     students: studentsByStage(inputs, school.id),
     shared: sharedResources(c ?? zero),
   });
-  const out = new Map<Stage, { share: number; inputs: BalancedInputs; hasConditions: boolean }>();
+  const out = new Map<Stage, SplitPart>();
   for (const p of parts) {
     const t = inputs.teachers.get(school.id)?.get(p.stage) ?? EMPTY_COUNTS;
     out.set(p.stage, {
@@ -235,9 +242,10 @@ export function computeSchoolResult(
   fullContext: EvaluationContext,
   /** The domain's 资源配置 result of a stage part, when the whole district was already evaluated. */
   judged: (stage: Stage) => SchoolBalanceResult | undefined = () => undefined,
+  /** The school's split (balancedInputsOf), when the caller already computed it. */
+  split: Map<Stage, SplitPart> = balancedInputsOf(inputs, school),
 ): SchoolResult {
   const context = narrowContext(fullContext, SCHOOL_VALUE_CODES);
-  const split = balancedInputsOf(inputs, school);
   const parts: PartResult[] = [];
   for (const stats of inputs.parts.get(school.id)?.values() ?? []) {
     const counts = inputs.teachers.get(school.id)?.get(stats.stage) ?? EMPTY_COUNTS;

@@ -12,10 +12,11 @@ import {
   type BalancedSchoolPart,
   type BalancedStage,
   type EvaluationContext,
+  type Stage,
   type StageBalanceResult,
 } from '@zhiping/domain';
 import { narrowContext } from './narrow-context.ts';
-import { balancedInputsOf, type SchoolResult } from './school-values.ts';
+import { balancedInputsOf, type SchoolResult, type SplitPart } from './school-values.ts';
 import type { SchoolRef, YearInputs } from './year-inputs.ts';
 
 /** The codes 资源配置 is judged by (the 7 indicators, their CVs, the share of passing schools). */
@@ -84,12 +85,14 @@ export function evaluateStagesFromInputs(
   inputs: YearInputs,
   schools: readonly SchoolRef[],
   context: EvaluationContext,
+  /** Each school's split (balancedInputsOf), when the caller already computed it. */
+  splitOf: (school: SchoolRef) => Map<Stage, SplitPart> = (s) => balancedInputsOf(inputs, s),
 ): StageBalanceResult[] {
   const parts: Record<BalancedStage, BalancedSchoolPart[]> = { primary: [], junior: [] };
   const missing: Record<BalancedStage, MissingPart[]> = { primary: [], junior: [] };
   for (const s of schools) {
     const students = inputs.parts.get(s.id);
-    for (const [stage, p] of balancedInputsOf(inputs, s)) {
+    for (const [stage, p] of splitOf(s)) {
       if (stage !== 'primary' && stage !== 'junior') continue;
       if (!students?.has(stage)) continue;
       if (p.hasConditions) parts[stage].push({ schoolId: String(s.id), label: s.name, typeCode: s.typeCode, inputs: p.inputs });

@@ -3,9 +3,9 @@
  * street or sponsor filters (computed on first use). Built from YearInputs by the pure domain; cached per
  * (database, year, data fingerprint) by indicator-cache.ts.
  */
-import type { EvaluationContext, SchoolBalanceResult } from '@zhiping/domain';
+import type { EvaluationContext, SchoolBalanceResult, Stage } from '@zhiping/domain';
 import { computeDistrict, type DistrictResult } from './district-values.ts';
-import { computeSchoolResult, type SchoolResult } from './school-values.ts';
+import { balancedInputsOf, computeSchoolResult, type SchoolResult } from './school-values.ts';
 import { evaluateStagesFromInputs } from './stage-balance.ts';
 import type { YearInputs } from './year-inputs.ts';
 
@@ -28,16 +28,21 @@ export interface YearModel {
 /** Computes every school and the whole district. */
 export function buildYearModel(inputs: YearInputs): YearModel {
   const context: EvaluationContext = { thresholds: inputs.thresholds, asOf: inputs.asOf };
+  const refs = [...inputs.schools.values()];
+  // Each school's split once: the stage evaluation and the school's own values share it.
+  const splits = new Map(refs.map((s) => [s.id, balancedInputsOf(inputs, s)]));
   // 资源配置 of the whole district first: each school then reuses its indicators and verdict.
-  const stageResults = evaluateStagesFromInputs(inputs, [...inputs.schools.values()], context);
-  const judged = new Map<string, SchoolBalanceResult>();
-  for (const r of stageResults) for (const s of r.schools) judged.set(`${s.schoolId}|${r.stage}`, s);
+  const stageResults = evaluateStagesFromInputs(inputs, refs, context, (s) => splits.get(s.id)!);
+  const judged = new Map<Stage, Map<string, SchoolBalanceResult>>();
+  for (const r of stageResults) judged.set(r.stage, new Map(r.schools.map((s) => [s.schoolId, s])));
   const schools = new Map<number, SchoolResult>();
-  for (const s of inputs.schools.values())
+  for (const s of refs) {
+    const id = String(s.id);
     schools.set(
       s.id,
-      computeSchoolResult(inputs, s, context, (stage) => judged.get(`${s.id}|${stage}`)),
+      computeSchoolResult(inputs, s, context, (stage) => judged.get(stage)?.get(id), splits.get(s.id)),
     );
+  }
   const district = computeDistrict(inputs, [...schools.values()], context, true, stageResults);
   return { inputs, context, schools, district, filtered: new Map(), computedAt: new Date() };
 }
