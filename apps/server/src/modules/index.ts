@@ -23,6 +23,8 @@ import { awardRoutes } from './awards/award.routes.ts';
 // routes import: awards
 // routes import: rotation
 // routes import: ethics
+import { ethicsRoutes } from './ethics/ethics.routes.ts';
+import { publicEthicsRoutes } from './ethics/public.routes.ts';
 
 export const MODULE_ROUTES: [string, FastifyPluginAsyncZod][] = [
   ['/imports', importRoutes],
@@ -50,4 +52,6 @@ export const MODULE_ROUTES: [string, FastifyPluginAsyncZod][] = [
   // routes: awards
   // routes: rotation
   // routes: ethics
+  ['/ethics', ethicsRoutes],
+  ['/public/ethics', publicEthicsRoutes],
 ];

@@ -10,6 +10,7 @@ import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import type { Engine } from '../db/database.ts';
 import { resolveSession, isCsrfValid, type ResolvedSession } from '../modules/auth/auth.service.ts';
+import { PUBLIC_ETHICS_PREFIX } from '../modules/ethics/public-prefix.ts';
 import type { Actor, Clock, ServiceContext } from './context.ts';
 import type { FieldCrypto } from './crypto.ts';
 import { AppError, HTTP_STATUS } from './errors.ts';
@@ -43,6 +44,9 @@ export function installHttpPlatform(app: FastifyInstance): void {
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
+    // The public ethics reporting channel: no session is resolved (a reporter stays anonymous even in a
+    // signed-in browser), hence no CSRF check; it has its own protection (modules/ethics/public-guard.ts).
+    if (request.url.startsWith(PUBLIC_ETHICS_PREFIX)) return;
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await resolveSession(app.deps.db, app.deps.clock, token) : null;
     const method = request.method.toUpperCase();

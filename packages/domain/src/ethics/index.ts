@@ -1,2 +1,3 @@
 export * from './rules.ts';
 export * from './periods.ts';
+export * from './ethics-workflow.ts';
