@@ -506,6 +506,8 @@ export const TeacherGrowth = z.object({
       finalScore: z.number().nullable(),
     }),
   ),
+  /** Whether the caller may see test results (the teacher, their school, the 教师科). */
+  testsVisible: z.boolean(),
   tests: z.array(TeacherTestResult),
 });
 export type TeacherGrowth = z.infer<typeof TeacherGrowth>;
@@ -520,6 +522,7 @@ export const SchoolDevelopment = z.object({
   helpingTeams: z.array(TeamSummary),
   selections: z.array(z.object({ year: z.number().int(), kindLabel: z.string(), applied: z.number().int(), selected: z.number().int() })),
   test: z.object({
+    visible: z.boolean(),
     year: z.number().int().nullable(),
     tested: z.number().int(),
     mean: z.number().nullable(),
@@ -576,7 +579,7 @@ export const GrowthDashboard = z.object({
     visits: z.number().int(),
   }),
   rounds: z.array(RoundSummary),
-  test: z.object({ year: z.number().int().nullable(), tested: z.number().int(), mean: z.number().nullable() }),
+  test: z.object({ visible: z.boolean(), year: z.number().int().nullable(), tested: z.number().int(), mean: z.number().nullable() }),
 });
 export type GrowthDashboard = z.infer<typeof GrowthDashboard>;
 

@@ -18,6 +18,7 @@ import { scoringRoutes } from './evaluations/scoring.routes.ts';
 import { rectificationRoutes } from './rectification/rectification.routes.ts';
 import { inspectorRoutes } from './inspectors/inspector.routes.ts';
 // routes import: training
+import { growthRoutes } from './growth/growth.routes.ts';
 // routes import: growth
 import { awardRoutes } from './awards/award.routes.ts';
 // routes import: awards
@@ -47,6 +48,7 @@ export const MODULE_ROUTES: [string, FastifyPluginAsyncZod][] = [
   ['/rectifications', rectificationRoutes],
   ['/inspectors', inspectorRoutes],
   // routes: training
+  ['/growth', growthRoutes],
   // routes: growth
   ['/awards', awardRoutes],
   // routes: awards

@@ -15,6 +15,7 @@ import { inTransaction, type ServiceContext, type TxContext } from '../../platfo
 import { AppError } from '../../platform/errors.ts';
 import { seedDemoSupervision } from '../evaluations/demo-supervision.ts';
 // demo import: training
+import { seedDemoGrowth } from '../growth/demo-growth.ts';
 // demo import: growth
 // demo import: awards
 // demo import: rotation
@@ -95,6 +96,7 @@ export async function loadDemoDistrict(ctx: ServiceContext, options: LoadDemoOpt
     await seedDemoSupervision(tx, { passwordHash });
     // demo seed: ethics
     // demo seed: training
+    await seedDemoGrowth(tx, { passwordHash });
     // demo seed: growth
     // demo seed: awards
     // demo seed: rotation
