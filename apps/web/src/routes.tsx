@@ -41,6 +41,14 @@ const RectificationDetailPage = lazy(() => import('./features/rectification/rect
 const InspectorsPage = lazy(() => import('./features/inspectors/inspectors.page.tsx'));
 const VisitRecordPage = lazy(() => import('./features/inspectors/visit-record.page.tsx'));
 const PlatePage = lazy(() => import('./features/inspectors/plate.page.tsx'));
+const TrainingCompliancePage = lazy(() => import('./features/training/compliance.page.tsx'));
+const TrainingCourseListPage = lazy(() => import('./features/training/course-list.page.tsx'));
+const TrainingCourseDetailPage = lazy(() => import('./features/training/course-detail.page.tsx'));
+const TrainingSessionDetailPage = lazy(() => import('./features/training/session-detail.page.tsx'));
+const TrainingImportPage = lazy(() => import('./features/training/completion-import.page.tsx'));
+const TrainingOutsidePage = lazy(() => import('./features/training/outside-list.page.tsx'));
+const MyTrainingPage = lazy(() => import('./features/training/my-training.page.tsx'));
+const TrainingRulesPage = lazy(() => import('./features/training/rules.page.tsx'));
 // pages: training
 // pages: growth
 // pages: awards
@@ -102,6 +110,14 @@ export const router = createBrowserRouter([
           page('/inspectors', InspectorsPage, ['base:read'], true),
           page('/inspectors/visits/new', VisitRecordPage, ['base:read'], true),
           page('/inspectors/plate/:schoolId', PlatePage, ['base:read']),
+          page('/training/compliance', TrainingCompliancePage, ['base:read']),
+          page('/training/courses', TrainingCourseListPage, ['base:read']),
+          page('/training/courses/:id', TrainingCourseDetailPage, ['base:read']),
+          page('/training/sessions/:id', TrainingSessionDetailPage, ['base:read']),
+          page('/training/import', TrainingImportPage, ['base:read']),
+          page('/training/outside', TrainingOutsidePage, ['base:read']),
+          page('/training/rules', TrainingRulesPage, ['base:read']),
+          page('/my-training', MyTrainingPage, ['teachers:read']),
           // routes: training
           // routes: growth
           // routes: awards

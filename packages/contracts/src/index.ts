@@ -11,6 +11,7 @@ export * from './imports.ts';
 export * from './groups.ts';
 export * from './indicators.ts';
 export * from './evaluations.ts';
+export * from './training.ts';
 // contracts: training
 export * from './growth.ts';
 // contracts: growth

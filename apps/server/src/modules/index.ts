@@ -17,6 +17,7 @@ import { evaluationRoutes } from './evaluations/evaluation.routes.ts';
 import { scoringRoutes } from './evaluations/scoring.routes.ts';
 import { rectificationRoutes } from './rectification/rectification.routes.ts';
 import { inspectorRoutes } from './inspectors/inspector.routes.ts';
+import { trainingRoutes } from './training/training.routes.ts';
 // routes import: training
 import { growthRoutes } from './growth/growth.routes.ts';
 // routes import: growth
@@ -47,6 +48,7 @@ export const MODULE_ROUTES: [string, FastifyPluginAsyncZod][] = [
   ['/evaluations', scoringRoutes],
   ['/rectifications', rectificationRoutes],
   ['/inspectors', inspectorRoutes],
+  ['/training', trainingRoutes],
   // routes: training
   ['/growth', growthRoutes],
   // routes: growth

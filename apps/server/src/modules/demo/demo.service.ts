@@ -14,6 +14,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { inTransaction, type ServiceContext, type TxContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { seedDemoSupervision } from '../evaluations/demo-supervision.ts';
+import { seedDemoTraining } from '../training/demo-training.ts';
 // demo import: training
 import { seedDemoGrowth } from '../growth/demo-growth.ts';
 // demo import: growth
@@ -95,6 +96,7 @@ export async function loadDemoDistrict(ctx: ServiceContext, options: LoadDemoOpt
     const accounts = await writeAccounts(tx, demo, schoolIds, passwordHash);
     await seedDemoSupervision(tx, { passwordHash });
     // demo seed: ethics
+    await seedDemoTraining(tx, { passwordHash });
     // demo seed: training
     await seedDemoGrowth(tx, { passwordHash });
     // demo seed: growth

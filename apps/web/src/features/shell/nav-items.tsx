@@ -23,6 +23,8 @@ import type { Me, Permission } from '@zhiping/contracts';
 import type { ReactNode } from 'react';
 import { canAtDistrict } from '../../lib/permissions.ts';
 import { hasSupervisionRole, isInspector, isSchoolAdmin, isSupervisionDistrict } from '../evaluations/supervision-access.ts';
+import { ReadOutlined } from '@ant-design/icons'; // training
+import { canManageTeachers, isTrainingStaff, isTrainingTeacher } from '../training/training-labels.ts';
 
 export interface NavItem {
   path: string;
@@ -78,6 +80,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     anyOf: ['base:read'],
     when: (me) => isSupervisionDistrict(me) || isInspector(me),
   },
+  { path: '/training/compliance', label: '学时达标', icon: <ReadOutlined />, anyOf: ['base:read'], when: isTrainingStaff },
+  { path: '/training/courses', label: '培训项目', icon: <ReadOutlined />, anyOf: ['base:read'], when: isTrainingStaff },
+  { path: '/training/outside', label: '校外培训审核', icon: <ReadOutlined />, anyOf: ['base:read'], when: canManageTeachers },
+  { path: '/training/import', label: '培训名单导入', icon: <ReadOutlined />, anyOf: ['base:read'], when: canManageTeachers },
+  { path: '/training/rules', label: '学时规则', icon: <ReadOutlined />, anyOf: ['base:read'], when: isTrainingStaff },
+  { path: '/my-training', label: '我的学时', icon: <ReadOutlined />, anyOf: ['teachers:read'], when: isTrainingTeacher },
   // nav: training
   // nav: growth
   // nav: awards
