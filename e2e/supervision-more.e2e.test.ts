@@ -276,7 +276,7 @@ describe('supervision: the remaining pages', () => {
     await page.getByRole('tab', { name: '督学名册' }).click();
     await page.getByLabel('搜索督学').fill('责任督学');
     await page.getByLabel('搜索督学').press('Enter');
-    const row = page.locator('.ant-tabs-tabpane-active .ant-table-row', { hasText: '责任督学（演示）' });
+    const row = page.locator('.ant-table-row', { hasText: '责任督学（演示）' });
     await row.waitFor();
     await row.getByRole('button', { name: /编\s*辑/ }).click();
     const drawer = page.locator('.ant-drawer', { hasText: '督学信息' });
@@ -305,12 +305,21 @@ describe('supervision: the remaining pages', () => {
     const demoRow = insp.locator('.ant-table-row', { hasText: '示例区实验小学' });
     await demoRow.getByRole('link', { name: '记录督导' }).click();
     await insp.getByText(/未销号整改事项（\d+）/).waitFor();
-    const firstItem = insp.locator('.ant-radio-button-wrapper').first();
-    await firstItem.click();
+    await insp.locator('.ant-radio-button-wrapper', { hasText: '正常' }).first().click();
+    await insp.locator('.ant-radio-button-wrapper', { hasText: '存在问题' }).nth(1).click();
+    await insp.getByPlaceholder('存在的问题').fill('校务公开栏未更新本学期收费信息');
+    await button(insp, '立为整改').click();
+    await insp.getByRole('button', { name: '已立整改' }).waitFor();
     await snap(insp, 'supervision-more-15-visit-record');
     await button(insp, '保存督导记录').click();
     await insp.waitForURL(/tab=visits/);
     await insp.locator('.ant-table-row', { hasText: '示例区实验小学' }).first().waitFor();
+    const recorded =
+      await district.get<ApiPage<{ schoolName: string; problemCount: number; rectificationIds: number[] }>>(
+        '/inspectors/visits?pageSize=1',
+      );
+    expect(recorded.items[0]).toMatchObject({ schoolName: '示例区实验小学', problemCount: 1 });
+    expect(recorded.items[0]!.rectificationIds).toHaveLength(1);
 
     await insp.goto('/inspectors');
     await insp.getByLabel('搜索学校').fill('示例区实验小学');

@@ -79,7 +79,8 @@ export async function seedDemoInspectors(
     const servingAt = serving[i];
     return {
       username: `duxue${String(n).padStart(2, '0')}`,
-      displayName: `${SURNAMES[(n * 7) % SURNAMES.length]}${GIVEN[(n * 11) % GIVEN.length]}`,
+      // The given name shifts every 20 inspectors so no two share a name.
+      displayName: `${SURNAMES[(n * 7) % SURNAMES.length]}${GIVEN[(n * 11 + Math.floor(n / 20)) % GIVEN.length]}`,
       teacherId: servingAt ? (teachers.get(servingAt.id) ?? null) : null,
     };
   });

@@ -176,6 +176,7 @@ export function RosterTab({ canManage }: { canManage: boolean }) {
         locale={{ emptyText: '还没有督学。请由系统管理员创建账号、安全管理员授予“督学”角色。' }}
         columns={[
           { title: '姓名', dataIndex: 'name' },
+          { title: '账号', dataIndex: 'username' },
           { title: '职务', render: (_, r) => r.title || '—' },
           { title: '联系电话', render: (_, r) => r.phone || <Tag color="orange">未填写</Tag> },
           {

@@ -14,6 +14,16 @@ import { inspectorsApi } from './inspectors-api.ts';
 type Item = VisitInput['items'][number];
 type Issue = VisitInput['issues'][number];
 
+/** A problem to rectify, due in 30 days, owned by the principal until changed. */
+const newIssue = (code: string | null, problem: string): Issue => ({
+  code,
+  problem,
+  requirement: '',
+  requiredEvidence: '',
+  owner: '校长',
+  deadline: dayjs().add(30, 'day').format('YYYY-MM-DD'),
+});
+
 export default function VisitRecordPage() {
   const schoolId = Number(useSearchParams()[0].get('schoolId'));
   const navigate = useNavigate();
@@ -97,11 +107,19 @@ export default function VisitRecordPage() {
                   ]}
                 />
                 {items[it.code]?.yes === false && (
-                  <Input
-                    placeholder="存在的问题"
-                    value={items[it.code]?.note}
-                    onChange={(e) => setItem(it.code, { note: e.target.value })}
-                  />
+                  <Flex gap={8}>
+                    <Input
+                      placeholder="存在的问题"
+                      value={items[it.code]?.note}
+                      onChange={(e) => setItem(it.code, { note: e.target.value })}
+                    />
+                    <Button
+                      disabled={issues.some((x) => x.code === it.code)}
+                      onClick={() => setIssues((l) => [...l, newIssue(it.code, items[it.code]?.note.trim() || it.title)])}
+                    >
+                      {issues.some((x) => x.code === it.code) ? '已立整改' : '立为整改'}
+                    </Button>
+                  </Flex>
                 )}
               </Flex>
             ))}
@@ -111,22 +129,7 @@ export default function VisitRecordPage() {
           size="small"
           title="立整改的问题"
           extra={
-            <Button
-              size="small"
-              onClick={() =>
-                setIssues((l) => [
-                  ...l,
-                  {
-                    code: null,
-                    problem: '',
-                    requirement: '',
-                    requiredEvidence: '',
-                    owner: '校长',
-                    deadline: dayjs().add(30, 'day').format('YYYY-MM-DD'),
-                  },
-                ])
-              }
-            >
+            <Button size="small" onClick={() => setIssues((l) => [...l, newIssue(null, '')])}>
               添加问题
             </Button>
           }
@@ -149,6 +152,9 @@ export default function VisitRecordPage() {
                 value={dayjs(i.deadline)}
                 onChange={(d) => d && setIssues((l) => l.map((x, j) => (j === idx ? { ...x, deadline: d.format('YYYY-MM-DD') } : x)))}
               />
+              <Button aria-label="移除此问题" onClick={() => setIssues((l) => l.filter((_, j) => j !== idx))}>
+                移除
+              </Button>
             </Flex>
           ))}
           {issues.length === 0 && <Typography.Text type="secondary">未发现需立整改的问题</Typography.Text>}
