@@ -246,7 +246,7 @@ export async function enrol(ctx: ServiceContext, sessionId: number, req: EnrolRe
   );
   const fresh = teachers.filter((t) => !existing.has(t.id));
   if (row.enrolled + fresh.length > row.capacity)
-    throw new AppError('LIMIT_EXCEEDED', {
+    throw new AppError('CONFLICT', {
       userMessage: `名额不足：已报名 ${row.enrolled} 人，名额 ${row.capacity} 人，本次 ${fresh.length} 人`,
     });
   await inTransaction(ctx, async (tx) => {
