@@ -124,7 +124,7 @@ export function MappingEditor({
             title: `v${mapping.fromVersion} 要点`,
             render: (_, p) => (
               <span>
-                {p.code} {p.title.length > 18 ? `${p.title.slice(0, 18)}…` : p.title}（{p.maxPoints}分）
+                {p.code} {p.title.length > 14 ? `${p.title.slice(0, 14)}…` : p.title}（{p.maxPoints}分）
               </span>
             ),
           },
@@ -134,7 +134,9 @@ export function MappingEditor({
               <Select
                 mode="multiple"
                 aria-label={`${p.code} 的目标要点`}
-                style={{ minWidth: 260 }}
+                style={{ width: 300 }}
+                maxTagTextLength={12}
+                popupMatchSelectWidth={440}
                 placeholder="不计入对比"
                 value={(entries.get(p.code) ?? []).map((t) => t.code)}
                 onChange={(codes: string[]) => setTargets(p, codes)}
