@@ -64,5 +64,36 @@ export function buildAccounts(plans: readonly SchoolPlan[], drafts: readonly Dra
       schoolCode: school.code,
       teacherIdNumber: teacher.row.idNumber,
     },
+    ...awardExpertAccounts(drafts, school.code),
   ];
+}
+
+/** Number of demo award experts (zhuanjia01…). */
+export const DEMO_AWARD_EXPERTS = 5;
+
+/**
+ * Award experts zhuanjia01…05 (teacher role, linked to their teacher records): senior-titled teachers
+ * of five different primary or junior schools, other than the demo account school, picked in school-code order.
+ */
+export function awardExpertAccounts(drafts: readonly DraftTeacher[], excludedSchoolCode: string): DemoAccount[] {
+  const bySchool = new Map<string, DraftTeacher>();
+  const candidates = drafts
+    .filter(
+      (d) =>
+        d.row.post === 'teacher' &&
+        d.row.schoolCode !== excludedSchoolCode &&
+        (d.stage === 'primary' || d.stage === 'junior') &&
+        (d.row.title === 'senior' || d.row.title === 'level1') &&
+        !d.plan.school.closedOn,
+    )
+    .sort((a, b) => a.row.schoolCode.localeCompare(b.row.schoolCode) || a.row.idNumber.localeCompare(b.row.idNumber));
+  for (const d of candidates) if (!bySchool.has(d.row.schoolCode)) bySchool.set(d.row.schoolCode, d);
+  return [...bySchool.values()].slice(0, DEMO_AWARD_EXPERTS).map((d, i) => ({
+    username: `zhuanjia${String(i + 1).padStart(2, '0')}`,
+    displayName: d.row.name,
+    role: 'teacher' as const,
+    office: null,
+    schoolCode: d.row.schoolCode,
+    teacherIdNumber: d.row.idNumber,
+  }));
 }

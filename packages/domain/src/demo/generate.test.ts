@@ -209,7 +209,13 @@ describe('demo district generator', () => {
       ...demo.extraRecognitions.map((r) => `${r.idNumber}:${r.level}:${r.issuedOn}`),
     ];
     expect(new Set(recognitionKeys).size).toBe(recognitionKeys.length);
-    expect(demo.accounts.map((a) => a.role).sort()).toEqual(['district_staff', 'district_staff', 'inspector', 'school_admin', 'teacher']);
+    const base = demo.accounts.filter((a) => !a.username.startsWith('zhuanjia'));
+    expect(base.map((a) => a.role).sort()).toEqual(['district_staff', 'district_staff', 'inspector', 'school_admin', 'teacher']);
+    // Award experts: teacher accounts linked to teachers of five different schools.
+    const experts = demo.accounts.filter((a) => a.username.startsWith('zhuanjia'));
+    expect(experts.map((a) => a.username)).toEqual(['zhuanjia01', 'zhuanjia02', 'zhuanjia03', 'zhuanjia04', 'zhuanjia05']);
+    expect(new Set(experts.map((a) => a.schoolCode)).size).toBe(5);
+    for (const e of experts) expect(demo.teachers.find((x) => x.idNumber === e.teacherIdNumber)?.schoolCode).toBe(e.schoolCode);
     const teacherAccount = demo.accounts.find((a) => a.role === 'teacher')!;
     expect(demo.teachers.find((t) => t.idNumber === teacherAccount.teacherIdNumber)?.schoolCode).toBe(teacherAccount.schoolCode);
     const schoolAdmin = demo.accounts.find((a) => a.role === 'school_admin')!;

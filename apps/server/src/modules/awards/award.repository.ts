@@ -312,3 +312,33 @@ export function findObjections(db: Kysely<DB>, callId: number, f: { ids?: number
   if (f.ids) q = q.where('o.id', 'in', f.ids.length > 0 ? f.ids : [-1]);
   return q.orderBy('o.filed_at').orderBy('o.id').execute();
 }
+
+/** Sets consolidation results of many applications in one statement:
+ * `update award_application a set … from (values (…), …) v(id, score, raw_mean, rank, is_tie, grade) where a.id = v.id`. */
+export async function setResults(
+  db: Kysely<DB>,
+  rows: { id: number; score?: number; rawMean?: number; rank: number | null; isTie: boolean; grade: string | null }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.id}::int, ${r.score ?? null}::numeric, ${r.rawMean ?? null}::numeric, ${r.rank}::int, ${r.isTie}::boolean, ${r.grade}::text)`,
+    ),
+  );
+  const keepScores = rows[0]!.score === undefined;
+  await sql`update award_application a set
+      score = ${keepScores ? sql`a.score` : sql`v.score`},
+      raw_mean = ${keepScores ? sql`a.raw_mean` : sql`v.raw_mean`},
+      rank = v.rank, is_tie = v.is_tie, grade = v.grade
+    from (values ${values}) as v(id, score, raw_mean, rank, is_tie, grade) where a.id = v.id`.execute(db);
+}
+
+/** Marks which sheets of applications were dropped as the highest or lowest (all others kept). */
+export async function setDroppedSheets(db: Kysely<DB>, applicationIds: number[], dropped: { applicationId: number; expertId: number }[]) {
+  if (applicationIds.length === 0) return;
+  await db.updateTable('award_score').set({ is_dropped: false }).where('application_id', 'in', applicationIds).execute();
+  if (dropped.length === 0) return;
+  const pairs = sql.join(dropped.map((d) => sql`(${d.applicationId}::int, ${d.expertId}::int)`));
+  await sql`update award_score set is_dropped = true where (application_id, expert_id) in (values ${pairs})`.execute(db);
+}

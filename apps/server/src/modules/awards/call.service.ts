@@ -251,6 +251,12 @@ async function beforeStep(tx: TxContext, call: LoadedCall, request: AwardCallTra
 
 /** Moves a round one step (教师科) after checking the step's preconditions. */
 export async function transitionCall(ctx: ServiceContext, id: number, request: AwardCallTransition): Promise<AwardCallDetail> {
+  await advanceCall(ctx, id, request);
+  return getCall(ctx, id);
+}
+
+/** One step of a round without reading it back (the demo loader runs many). */
+export async function advanceCall(ctx: ServiceContext, id: number, request: AwardCallTransition): Promise<void> {
   const call = await loadCall(ctx, id);
   requireManager(call.access);
   await inTransaction(ctx, async (tx) => {
@@ -268,5 +274,4 @@ export async function transitionCall(ctx: ServiceContext, id: number, request: A
       },
     );
   });
-  return getCall(ctx, id);
 }

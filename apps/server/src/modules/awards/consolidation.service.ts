@@ -14,6 +14,7 @@ import {
   roundScore,
   type AwardGrade,
   type CityResult,
+  type RankInput,
 } from '@zhiping/domain';
 import type { ServiceContext, TxContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -33,7 +34,7 @@ export async function consolidateCall(tx: TxContext, call: LoadedCall): Promise<
     tx.db,
     apps.map((a) => a.id),
   );
-  const inputs = [];
+  const inputs: RankInput[] = [];
   const dropped: { applicationId: number; expertId: number }[] = [];
   for (const a of apps) {
     const mine = sheets.filter((s) => s.application_id === a.id);
@@ -58,30 +59,18 @@ export async function consolidateCall(tx: TxContext, call: LoadedCall): Promise<
     });
   }
   const ranked = rankApplications(inputs, call.rules);
-  await tx.db
-    .updateTable('award_score')
-    .set({ is_dropped: false })
-    .where(
-      'application_id',
-      'in',
-      apps.map((a) => a.id),
-    )
-    .execute();
-  for (const d of dropped)
-    await tx.db
-      .updateTable('award_score')
-      .set({ is_dropped: true })
-      .where('application_id', '=', d.applicationId)
-      .where('expert_id', '=', d.expertId)
-      .execute();
-  for (const r of ranked) {
-    const input = inputs.find((i) => i.id === r.id)!;
-    await tx.db
-      .updateTable('award_application')
-      .set({ score: input.score, raw_mean: input.rawMean, rank: r.rank, is_tie: r.isTie, grade: r.grade })
-      .where('id', '=', r.id)
-      .execute();
-  }
+  await repo.setDroppedSheets(
+    tx.db,
+    apps.map((a) => a.id),
+    dropped,
+  );
+  await repo.setResults(
+    tx.db,
+    ranked.map((r) => {
+      const input = inputs.find((i) => i.id === r.id)!;
+      return { id: r.id, score: input.score, rawMean: input.rawMean, rank: r.rank, isTie: r.isTie, grade: r.grade };
+    }),
+  );
   return `汇总 ${apps.length} 项，${ranked.filter((r) => r.grade).length} 项拟获奖`;
 }
 
@@ -150,8 +139,10 @@ export async function regrade(tx: TxContext, call: LoadedCall): Promise<void> {
     }),
     call.rules,
   );
-  for (const r of ranked)
-    await tx.db.updateTable('award_application').set({ rank: r.rank, is_tie: r.isTie, grade: r.grade }).where('id', '=', r.id).execute();
+  await repo.setResults(
+    tx.db,
+    ranked.map((r) => ({ id: r.id, rank: r.rank, isTie: r.isTie, grade: r.grade })),
+  );
 }
 
 /** The ranking page: every accepted application with its sheets (dropped ones marked), for the 教师科 and district. */

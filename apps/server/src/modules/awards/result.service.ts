@@ -193,7 +193,12 @@ export async function recordCityResults(ctx: ServiceContext, callId: number, inp
   const ids = new Set(recommended.map((r) => r.id));
   for (const r of input.results) if (!ids.has(r.applicationId)) throw invalid('results', `申报 #${r.applicationId} 不是本批次推荐的成果`);
   await inTransaction(ctx, async (tx) => {
-    for (const r of input.results)
+    for (const result of ['first', 'second', 'third', 'none'] as const) {
+      const ids = input.results.filter((r) => r.result === result && !r.note).map((r) => r.applicationId);
+      if (ids.length > 0)
+        await tx.db.updateTable('award_application').set({ city_result: result, city_note: '' }).where('id', 'in', ids).execute();
+    }
+    for (const r of input.results.filter((x) => x.note))
       await tx.db
         .updateTable('award_application')
         .set({ city_result: r.result, city_note: r.note })

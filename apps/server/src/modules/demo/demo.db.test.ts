@@ -68,7 +68,7 @@ describe('loading the demo district', () => {
       .select('password_hash')
       .where('username', '=', 'admin')
       .executeTakeFirstOrThrow();
-    expect(users).toHaveLength(5);
+    expect(users).toHaveLength(demo.accounts.length);
     expect(users.every((u) => u.must_change_password && u.password_hash === admin.password_hash)).toBe(true);
     expect(users.find((u) => u.username === 'duchashi')).toMatchObject({ role: 'district_staff', office: '督导室', school_id: null });
     const teacher = users.find((u) => u.role === 'teacher')!;

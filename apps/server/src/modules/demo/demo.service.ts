@@ -18,6 +18,7 @@ import { seedDemoTraining } from '../training/demo-training.ts';
 // demo import: training
 import { seedDemoGrowth } from '../growth/demo-growth.ts';
 // demo import: growth
+import { seedDemoAwards } from '../awards/demo-awards.ts';
 // demo import: awards
 // demo import: rotation
 // demo import: ethics
@@ -100,6 +101,7 @@ export async function loadDemoDistrict(ctx: ServiceContext, options: LoadDemoOpt
     // demo seed: training
     await seedDemoGrowth(tx, { passwordHash });
     // demo seed: growth
+    await seedDemoAwards(tx, { passwordHash });
     // demo seed: awards
     // demo seed: rotation
     await recordAudit(tx.db, tx.actor, {
