@@ -53,6 +53,13 @@ const TrainingRulesPage = lazy(() => import('./features/training/rules.page.tsx'
 // pages: growth
 // pages: awards
 // pages: rotation
+const RotationRulesPage = lazy(() => import('./features/rotation/rules.page.tsx'));
+const RotationEligiblePage = lazy(() => import('./features/rotation/eligible.page.tsx'));
+const RotationPlansPage = lazy(() => import('./features/rotation/plans.page.tsx'));
+const RotationPlanDetailPage = lazy(() => import('./features/rotation/plan-detail.page.tsx'));
+const RotationReportsPage = lazy(() => import('./features/rotation/reports.page.tsx'));
+const RotationSchoolReviewPage = lazy(() => import('./features/rotation/school-review.page.tsx'));
+const MyRotationPage = lazy(() => import('./features/rotation/my-rotation.page.tsx'));
 // pages: ethics
 // pages: supervision
 
@@ -122,6 +129,13 @@ export const router = createBrowserRouter([
           // routes: growth
           // routes: awards
           // routes: rotation
+          page('/rotation/rules', RotationRulesPage, ['base:read'], true),
+          page('/rotation/eligible', RotationEligiblePage, ['base:read']),
+          page('/rotation/plans', RotationPlansPage, ['base:read'], true),
+          page('/rotation/plans/:id', RotationPlanDetailPage, ['base:read'], true),
+          page('/rotation/reports', RotationReportsPage, ['base:read'], true),
+          page('/rotation/review', RotationSchoolReviewPage, ['base:read']),
+          page('/my-rotation', MyRotationPage, ['teachers:read']),
           // routes: ethics
           // routes: supervision
           { path: '*', element: <NotFoundPage /> },

@@ -18,4 +18,5 @@ export * from './growth.ts';
 export * from './awards.ts';
 // contracts: awards
 // contracts: rotation
+export * from './rotation.ts';
 // contracts: ethics

@@ -605,6 +605,11 @@ export interface DB {
   /* eslint-enable @typescript-eslint/consistent-type-imports -- end of the award tables */
   // tables: awards
   // tables: rotation
+  rotation_rule_set: import('./tables-rotation.ts').RotationRuleSetTable;
+  rotation_exemption: import('./tables-rotation.ts').RotationExemptionTable;
+  rotation_plan: import('./tables-rotation.ts').RotationPlanTable;
+  rotation_move: import('./tables-rotation.ts').RotationMoveTable;
+  rotation_exclusion: import('./tables-rotation.ts').RotationExclusionTable;
   // tables: ethics
   /* eslint-disable @typescript-eslint/consistent-type-imports -- ethics tables live in tables-ethics.ts */
   ethics_case: import('./tables-ethics.ts').EthicsCaseTable;

@@ -24,6 +24,7 @@ import { growthRoutes } from './growth/growth.routes.ts';
 import { awardRoutes } from './awards/award.routes.ts';
 // routes import: awards
 // routes import: rotation
+import { rotationRoutes } from './rotation/rotation.routes.ts';
 // routes import: ethics
 import { ethicsRoutes } from './ethics/ethics.routes.ts';
 import { publicEthicsRoutes } from './ethics/public.routes.ts';
@@ -55,6 +56,7 @@ export const MODULE_ROUTES: [string, FastifyPluginAsyncZod][] = [
   ['/awards', awardRoutes],
   // routes: awards
   // routes: rotation
+  ['/rotation', rotationRoutes],
   // routes: ethics
   ['/ethics', ethicsRoutes],
   ['/public/ethics', publicEthicsRoutes],

@@ -12,6 +12,7 @@ import * as m20261122080000 from './20261122080000_growth.ts';
 import * as m20261122090000 from './20261122090000_awards.ts';
 // imports: awards
 // imports: rotation
+import * as m20261122100000 from './20261122100000_rotation.ts';
 // imports: ethics
 import * as m20261122110000 from './20261122110000_ethics.ts';
 
@@ -28,6 +29,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261122090000_awards': m20261122090000,
   // migrations: awards
   // migrations: rotation
+  '20261122100000_rotation': m20261122100000,
   // migrations: ethics
   '20261122110000_ethics': m20261122110000,
 };

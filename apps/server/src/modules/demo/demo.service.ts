@@ -21,6 +21,7 @@ import { seedDemoGrowth } from '../growth/demo-growth.ts';
 import { seedDemoAwards } from '../awards/demo-awards.ts';
 // demo import: awards
 // demo import: rotation
+import { seedDemoRotation } from '../rotation/demo-rotation.ts';
 // demo import: ethics
 import { writeImportRows, type ImportRowsByKind } from '../imports/import-writers.ts';
 import * as repo from './demo.repository.ts';
@@ -104,6 +105,7 @@ export async function loadDemoDistrict(ctx: ServiceContext, options: LoadDemoOpt
     await seedDemoAwards(tx, { passwordHash });
     // demo seed: awards
     // demo seed: rotation
+    await seedDemoRotation(tx, { passwordHash });
     await recordAudit(tx.db, tx.actor, {
       action: 'demo.load',
       entityType: 'system',

@@ -25,6 +25,7 @@ import { canAtDistrict } from '../../lib/permissions.ts';
 import { hasSupervisionRole, isInspector, isSchoolAdmin, isSupervisionDistrict } from '../evaluations/supervision-access.ts';
 import { ReadOutlined } from '@ant-design/icons'; // training
 import { canManageTeachers, isTrainingStaff, isTrainingTeacher } from '../training/training-labels.ts';
+import { isRotationReader, isRotationSchoolAdmin, isRotationTeacher } from '../rotation/rotation-access.ts'; // rotation
 
 export interface NavItem {
   path: string;
@@ -90,6 +91,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // nav: growth
   // nav: awards
   // nav: rotation
+  { path: '/rotation/plans', label: '交流轮岗方案', icon: <UserSwitchOutlined />, anyOf: ['base:read'], when: isRotationReader },
+  { path: '/rotation/eligible', label: '应交流名单', icon: <UserSwitchOutlined />, anyOf: ['base:read'], when: isRotationReader },
+  { path: '/rotation/reports', label: '交流轮岗统计', icon: <UserSwitchOutlined />, anyOf: ['base:read'], when: isRotationReader },
+  { path: '/rotation/rules', label: '交流轮岗规则', icon: <UserSwitchOutlined />, anyOf: ['base:read'], when: isRotationReader },
+  {
+    path: '/rotation/review',
+    label: '交流调动审核',
+    icon: <UserSwitchOutlined />,
+    anyOf: ['base:read'],
+    when: (me) => isRotationSchoolAdmin(me) && !isRotationReader(me),
+  },
+  { path: '/my-rotation', label: '我的交流安排', icon: <UserSwitchOutlined />, anyOf: ['teachers:read'], when: isRotationTeacher },
   // nav: ethics
   // nav: supervision
   { path: '/imports', label: '数据导入', icon: <CloudUploadOutlined />, anyOf: ['imports:run'] },
