@@ -61,6 +61,13 @@ const RotationReportsPage = lazy(() => import('./features/rotation/reports.page.
 const RotationSchoolReviewPage = lazy(() => import('./features/rotation/school-review.page.tsx'));
 const MyRotationPage = lazy(() => import('./features/rotation/my-rotation.page.tsx'));
 // pages: ethics
+const EthicsReportPage = lazy(() => import('./features/ethics/report.page.tsx'));
+const EthicsTrackPage = lazy(() => import('./features/ethics/track.page.tsx'));
+const EthicsCaseListPage = lazy(() => import('./features/ethics/case-list.page.tsx'));
+const EthicsCaseDetailPage = lazy(() => import('./features/ethics/case-detail.page.tsx'));
+const EthicsMonitoringPage = lazy(() => import('./features/ethics/monitoring.page.tsx'));
+const EthicsReviewsPage = lazy(() => import('./features/ethics/reviews.page.tsx'));
+const EthicsMyMattersPage = lazy(() => import('./features/ethics/my-matters.page.tsx'));
 // pages: supervision
 
 /** A guarded page route; district-only pages need the permission through a district-wide role. */
@@ -78,6 +85,9 @@ function page(path: string, Page: LazyExoticComponent<ComponentType>, anyOf: rea
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/change-password', element: <ChangePasswordPage /> },
+  // Public ethics reporting channel (no sign-in).
+  { path: '/report', element: <EthicsReportPage /> },
+  { path: '/report/track', element: <EthicsTrackPage /> },
   {
     element: <RequireAuth />,
     children: [
@@ -137,6 +147,11 @@ export const router = createBrowserRouter([
           page('/rotation/review', RotationSchoolReviewPage, ['base:read']),
           page('/my-rotation', MyRotationPage, ['teachers:read']),
           // routes: ethics
+          page('/ethics/cases', EthicsCaseListPage, ['base:read']),
+          page('/ethics/cases/:id', EthicsCaseDetailPage, ['base:read']),
+          page('/ethics/monitoring', EthicsMonitoringPage, ['base:read'], true),
+          page('/ethics/reviews', EthicsReviewsPage, ['base:read']),
+          page('/ethics/my-matters', EthicsMyMattersPage, ['teachers:read']),
           // routes: supervision
           { path: '*', element: <NotFoundPage /> },
         ],

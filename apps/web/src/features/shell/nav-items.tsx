@@ -23,6 +23,7 @@ import type { Me, Permission } from '@zhiping/contracts';
 import type { ReactNode } from 'react';
 import { canAtDistrict } from '../../lib/permissions.ts';
 import { hasSupervisionRole, isInspector, isSchoolAdmin, isSupervisionDistrict } from '../evaluations/supervision-access.ts';
+import { isEthicsOffice, isEthicsSchoolAdmin, isEthicsTeacher } from '../ethics/ethics-access.ts';
 import { ReadOutlined } from '@ant-design/icons'; // training
 import { canManageTeachers, isTrainingStaff, isTrainingTeacher } from '../training/training-labels.ts';
 import { isRotationReader, isRotationSchoolAdmin, isRotationTeacher } from '../rotation/rotation-access.ts'; // rotation
@@ -104,6 +105,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { path: '/my-rotation', label: '我的交流安排', icon: <UserSwitchOutlined />, anyOf: ['teachers:read'], when: isRotationTeacher },
   // nav: ethics
+  {
+    path: '/ethics/cases',
+    label: '师德案件',
+    icon: <SafetyCertificateOutlined />,
+    anyOf: ['base:read'],
+    when: (me) => isEthicsOffice(me) || isEthicsSchoolAdmin(me),
+  },
+  { path: '/ethics/monitoring', label: '师德监测', icon: <LineChartOutlined />, anyOf: ['base:read'], when: isEthicsOffice },
+  {
+    path: '/ethics/reviews',
+    label: '师德考核',
+    icon: <ProfileOutlined />,
+    anyOf: ['base:read'],
+    when: (me) => isEthicsOffice(me) || isEthicsSchoolAdmin(me),
+  },
+  { path: '/ethics/my-matters', label: '我的师德事项', icon: <SolutionOutlined />, anyOf: ['teachers:read'], when: isEthicsTeacher },
   // nav: supervision
   { path: '/imports', label: '数据导入', icon: <CloudUploadOutlined />, anyOf: ['imports:run'] },
   { path: '/users', label: '用户与角色', icon: <UserSwitchOutlined />, anyOf: ['users:manage', 'roles:assign'] },
