@@ -51,6 +51,13 @@ const MyTrainingPage = lazy(() => import('./features/training/my-training.page.t
 const TrainingRulesPage = lazy(() => import('./features/training/rules.page.tsx'));
 // pages: training
 // pages: growth
+const AwardCallListPage = lazy(() => import('./features/awards/award-call-list.page.tsx'));
+const AwardCallFormPage = lazy(() => import('./features/awards/award-call-form.page.tsx'));
+const AwardCallDetailPage = lazy(() => import('./features/awards/award-call-detail.page.tsx'));
+const AwardApplicationFormPage = lazy(() => import('./features/awards/award-application-form.page.tsx'));
+const AwardApplicationDetailPage = lazy(() => import('./features/awards/award-application-detail.page.tsx'));
+const AwardReviewsPage = lazy(() => import('./features/awards/award-reviews.page.tsx'));
+const AwardReviewSheetPage = lazy(() => import('./features/awards/award-review-sheet.page.tsx'));
 // pages: awards
 // pages: rotation
 const RotationRulesPage = lazy(() => import('./features/rotation/rules.page.tsx'));
@@ -137,6 +144,15 @@ export const router = createBrowserRouter([
           page('/my-training', MyTrainingPage, ['teachers:read']),
           // routes: training
           // routes: growth
+          page('/awards', AwardCallListPage, ['base:read', 'teachers:read']),
+          page('/awards/calls/new', AwardCallFormPage, ['base:read'], true),
+          page('/awards/calls/:id/edit', AwardCallFormPage, ['base:read'], true),
+          page('/awards/calls/:id/apply', AwardApplicationFormPage, ['base:read']),
+          page('/awards/calls/:id', AwardCallDetailPage, ['base:read', 'teachers:read']),
+          page('/awards/applications/:applicationId', AwardApplicationDetailPage, ['base:read', 'teachers:read']),
+          page('/awards/applications/:applicationId/edit', AwardApplicationFormPage, ['base:read']),
+          page('/awards/reviews', AwardReviewsPage, ['base:read', 'teachers:read']),
+          page('/awards/reviews/:id', AwardReviewSheetPage, ['base:read', 'teachers:read']),
           // routes: awards
           // routes: rotation
           page('/rotation/rules', RotationRulesPage, ['base:read'], true),

@@ -22,6 +22,7 @@ import {
 import type { Me, Permission } from '@zhiping/contracts';
 import type { ReactNode } from 'react';
 import { canAtDistrict } from '../../lib/permissions.ts';
+import { AWARD_NAV_ITEMS } from '../awards/award-nav.tsx'; // awards
 import { hasSupervisionRole, isInspector, isSchoolAdmin, isSupervisionDistrict } from '../evaluations/supervision-access.ts';
 import { isEthicsOffice, isEthicsSchoolAdmin, isEthicsTeacher } from '../ethics/ethics-access.ts';
 import { ReadOutlined } from '@ant-design/icons'; // training
@@ -90,6 +91,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/my-training', label: '我的学时', icon: <ReadOutlined />, anyOf: ['teachers:read'], when: isTrainingTeacher },
   // nav: training
   // nav: growth
+  ...AWARD_NAV_ITEMS,
   // nav: awards
   // nav: rotation
   { path: '/rotation/plans', label: '交流轮岗方案', icon: <UserSwitchOutlined />, anyOf: ['base:read'], when: isRotationReader },
