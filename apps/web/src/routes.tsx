@@ -50,6 +50,19 @@ const TrainingOutsidePage = lazy(() => import('./features/training/outside-list.
 const MyTrainingPage = lazy(() => import('./features/training/my-training.page.tsx'));
 const TrainingRulesPage = lazy(() => import('./features/training/rules.page.tsx'));
 // pages: training
+const GrowthTeacherGrowthPage = lazy(() => import('./features/growth/teacher-growth.page.tsx'));
+const GrowthDashboardPage = lazy(() => import('./features/growth/district-dashboard.page.tsx'));
+const GrowthSchoolDevelopmentPage = lazy(() => import('./features/growth/school-development.page.tsx'));
+const GrowthOwnSchoolDevelopmentPage = lazy(() =>
+  import('./features/growth/school-development.page.tsx').then((m) => ({ default: m.OwnSchoolDevelopmentRedirect })),
+);
+const GrowthStudioListPage = lazy(() => import('./features/growth/studio-list.page.tsx'));
+const GrowthStudioDetailPage = lazy(() => import('./features/growth/studio-detail.page.tsx'));
+const GrowthTeamListPage = lazy(() => import('./features/growth/team-list.page.tsx'));
+const GrowthTeamDetailPage = lazy(() => import('./features/growth/team-detail.page.tsx'));
+const GrowthRoundListPage = lazy(() => import('./features/growth/round-list.page.tsx'));
+const GrowthRoundDetailPage = lazy(() => import('./features/growth/round-detail.page.tsx'));
+const GrowthTestAnalysisPage = lazy(() => import('./features/growth/test-analysis.page.tsx'));
 // pages: growth
 const AwardCallListPage = lazy(() => import('./features/awards/award-call-list.page.tsx'));
 const AwardCallFormPage = lazy(() => import('./features/awards/award-call-form.page.tsx'));
@@ -143,6 +156,18 @@ export const router = createBrowserRouter([
           page('/training/rules', TrainingRulesPage, ['base:read']),
           page('/my-training', MyTrainingPage, ['teachers:read']),
           // routes: training
+          page('/my-growth', GrowthTeacherGrowthPage, ['teachers:read']),
+          page('/teachers/:id/growth', GrowthTeacherGrowthPage, ['teachers:read']),
+          page('/teacher-development', GrowthDashboardPage, ['base:read'], true),
+          page('/teacher-development/schools/:id', GrowthSchoolDevelopmentPage, ['base:read']),
+          page('/my-teacher-development', GrowthOwnSchoolDevelopmentPage, ['base:read']),
+          page('/growth/studios', GrowthStudioListPage, ['teachers:read']),
+          page('/growth/studios/:id', GrowthStudioDetailPage, ['teachers:read']),
+          page('/growth/teams', GrowthTeamListPage, ['teachers:read']),
+          page('/growth/teams/:id', GrowthTeamDetailPage, ['teachers:read']),
+          page('/growth/rounds', GrowthRoundListPage, ['teachers:read']),
+          page('/growth/rounds/:id', GrowthRoundDetailPage, ['teachers:read']),
+          page('/growth/tests', GrowthTestAnalysisPage, ['teachers:read']),
           // routes: growth
           page('/awards', AwardCallListPage, ['base:read', 'teachers:read']),
           page('/awards/calls/new', AwardCallFormPage, ['base:read'], true),

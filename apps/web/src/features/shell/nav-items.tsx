@@ -23,6 +23,7 @@ import type { Me, Permission } from '@zhiping/contracts';
 import type { ReactNode } from 'react';
 import { canAtDistrict } from '../../lib/permissions.ts';
 import { AWARD_NAV_ITEMS } from '../awards/award-nav.tsx'; // awards
+import { GROWTH_NAV_ITEMS } from '../growth/growth-nav.tsx'; // growth
 import { hasSupervisionRole, isInspector, isSchoolAdmin, isSupervisionDistrict } from '../evaluations/supervision-access.ts';
 import { isEthicsOffice, isEthicsSchoolAdmin, isEthicsTeacher } from '../ethics/ethics-access.ts';
 import { ReadOutlined } from '@ant-design/icons'; // training
@@ -90,6 +91,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/training/rules', label: '学时规则', icon: <ReadOutlined />, anyOf: ['base:read'], when: isTrainingStaff },
   { path: '/my-training', label: '我的学时', icon: <ReadOutlined />, anyOf: ['teachers:read'], when: isTrainingTeacher },
   // nav: training
+  ...GROWTH_NAV_ITEMS,
   // nav: growth
   ...AWARD_NAV_ITEMS,
   // nav: awards

@@ -43,6 +43,7 @@ export default function TeacherDetailPage() {
               <ArrowLeftOutlined />
             </Link>
             {t?.name ?? '教师'}
+            {t && <Link to={`/teachers/${t.id}/growth`}>成长档案</Link>}
           </Flex>
         }
         extra={
