@@ -276,7 +276,7 @@ describe('supervision: the remaining pages', () => {
     await page.getByRole('tab', { name: '督学名册' }).click();
     await page.getByLabel('搜索督学').fill('责任督学');
     await page.getByLabel('搜索督学').press('Enter');
-    const row = page.locator('.ant-table-row', { hasText: '责任督学（演示）' });
+    const row = page.getByRole('tabpanel', { name: '督学名册' }).locator('.ant-table-row', { hasText: '责任督学（演示）' });
     await row.waitFor();
     await row.getByRole('button', { name: /编\s*辑/ }).click();
     const drawer = page.locator('.ant-drawer', { hasText: '督学信息' });
@@ -286,14 +286,15 @@ describe('supervision: the remaining pages', () => {
     await row.getByText('023-6888 1234').waitFor();
     await snap(page, 'supervision-more-12-roster');
     await page.getByRole('tab', { name: '督导日历' }).click();
-    await page.getByText('逾期与即将到期').waitFor();
-    await page
+    const calendar = page.getByRole('tabpanel', { name: '督导日历' });
+    await calendar
+      .locator('.ant-card', { hasText: '逾期与即将到期' })
       .getByText(/逾期 \d+ 天/)
       .first()
       .waitFor();
     await snap(page, 'supervision-more-13-calendar');
     await page.getByRole('tab', { name: '督导记录' }).click();
-    await page.locator('.ant-table-row').first().waitFor();
+    await page.getByRole('tabpanel', { name: '督导记录' }).locator('.ant-table-row').first().waitFor();
     await snap(page, 'supervision-more-14-visits');
 
     // The responsible inspector records a visit to the demo school: open items first, then the routine items.
