@@ -48,7 +48,10 @@ describe('rotation: eligible list to executed plan', () => {
     const errors = watchPageErrors(page);
     await openNav(page, '应交流名单');
     await page.getByText('应交流教师', { exact: true }).first().waitFor();
-    await page.getByText(/示例教委发〔2025〕7号/).first().waitFor();
+    await page
+      .getByText(/示例教委发〔2025〕7号/)
+      .first()
+      .waitFor();
     await snap(page, 'rotation-01-eligible');
 
     await openNav(page, '交流轮岗方案');
@@ -79,7 +82,12 @@ describe('rotation: eligible list to executed plan', () => {
     const plan = (await staff.get<RotationPlanSummary[]>('/rotation/plans'))[0]!;
     const moves = await staff.get<RotationMovePage>(`/rotation/plans/${plan.id}/moves?pageSize=500`);
     const schoolIds = [...new Set(moves.items.flatMap((m) => [m.fromSchoolId, m.toSchoolId]))];
-    const reviewer = await createAccount(server.baseUrl, admins, { username: 'e2e_rotation_admin', displayName: '校长甲', role: 'school_admin', schoolId: schoolIds[0]! });
+    const reviewer = await createAccount(server.baseUrl, admins, {
+      username: 'e2e_rotation_admin',
+      displayName: '校长甲',
+      role: 'school_admin',
+      schoolId: schoolIds[0]!,
+    });
     for (const id of schoolIds.slice(1)) await admins.sec.post(`/users/${reviewer.id}/roles`, { role: 'school_admin', schoolId: id });
     const schoolPage = await signedInPage('e2e_rotation_admin');
     await openNav(schoolPage, '交流调动审核');
@@ -101,7 +109,8 @@ describe('rotation: eligible list to executed plan', () => {
     const done = await staff.get<RotationPlanDetail>(`/rotation/plans/${plan.id}`);
     expect(done.state).toBe('executed');
     const after = await staff.get<IndicatorList>('/indicators?year=2025');
-    const cv = (l: IndicatorList, stage: string) => l.items.find((v) => v.code === 'balanced.cv.backbone_teachers_per100' && v.stage === stage)?.value;
+    const cv = (l: IndicatorList, stage: string) =>
+      l.items.find((v) => v.code === 'balanced.cv.backbone_teachers_per100' && v.stage === stage)?.value;
     for (const term of done.result!.cv.filter((c) => c.indicator === 'backbone')) {
       expect(cv(before, term.stage)).toBeCloseTo(term.before!, 6);
       expect(cv(after, term.stage)).toBeCloseTo(term.after!, 6);

@@ -131,7 +131,13 @@ export async function getPlan(ctx: ServiceContext, id: number): Promise<Rotation
       requiresNote: !!t.requiresNote,
       isSendBack: !!t.isSendBack,
     })),
-    log,
+    log: log.map((l) => ({
+      ...l,
+      action:
+        l.action === 'start' ? '新建方案' : (ROTATION_PLAN_WORKFLOW.transitions.find((x) => x.action === l.action)?.label ?? l.action),
+      toState: stateLabel(l.toState),
+      fromState: l.fromState === null ? null : stateLabel(l.fromState),
+    })),
     exclusions: exclusions.map((x) => ({
       teacherId: x.teacher_id,
       name: x.name,

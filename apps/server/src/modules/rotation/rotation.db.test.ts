@@ -97,6 +97,11 @@ describe('rotation on the demo district', () => {
     const [first, second] = moves;
     json(await staff.post(`/api/v1/rotation/plans/${plan.id}/exclusions`, { teacherId: first!.teacherId, reason: '本人承担毕业班教学' }));
     json(await staff.patch(`/api/v1/rotation/plans/${plan.id}/moves/${second!.id}`, { isLocked: true }));
+    const pool = json<EligiblePage>(await staff.get('/api/v1/rotation/eligible?year=2025&status=eligible&pageSize=100')).items;
+    const extra = pool.find((x) => !moves.some((m) => m.teacherId === x.teacherId))!;
+    const target = moves.find((m) => m.toSchoolId !== extra.schoolId)!.toSchoolId;
+    json(await staff.post(`/api/v1/rotation/plans/${plan.id}/moves`, { teacherId: extra.teacherId, toSchoolId: extra.schoolId }), 400);
+    json(await staff.post(`/api/v1/rotation/plans/${plan.id}/moves`, { teacherId: extra.teacherId, toSchoolId: target }));
     const stale = json<RotationPlanDetail>(await staff.get(`/api/v1/rotation/plans/${plan.id}`));
     expect(stale.computedAt).toBeNull();
     json(await staff.post(`/api/v1/rotation/plans/${plan.id}/transition`, { action: 'submit_review' }), 409);
@@ -104,6 +109,7 @@ describe('rotation on the demo district', () => {
     const after = json<RotationMovePage>(await staff.get(`/api/v1/rotation/plans/${plan.id}/moves?pageSize=200`)).items;
     expect(after.some((m) => m.teacherId === first!.teacherId)).toBe(false);
     expect(after.find((m) => m.teacherId === second!.teacherId)).toMatchObject({ source: 'locked', toSchoolId: second!.toSchoolId });
+    expect(after.find((m) => m.teacherId === extra.teacherId)).toMatchObject({ source: 'manual', toSchoolId: target });
     expect(plan.exclusions.map((x) => x.reason)).toEqual(['本人承担毕业班教学']);
   }, 120_000);
 

@@ -327,7 +327,7 @@ export default function PlanDetailPage() {
         <Timeline
           items={p.log.map((l) => ({
             color: l.isSendBack ? 'red' : 'blue',
-            children: `${formatDateTime(l.at)} ${l.actorName}：${l.action === 'start' ? '新建方案' : l.action}${l.toState ? ` → ${l.toState}` : ''}${l.note ? `（${l.note}）` : ''}`,
+            children: `${formatDateTime(l.at)} ${l.actorName}：${l.action}${l.toState ? `（→ ${l.toState}）` : ''}${l.note ? `（${l.note}）` : ''}`,
           }))}
         />
       </Card>
