@@ -23,6 +23,7 @@ import { seedDemoAwards } from '../awards/demo-awards.ts';
 // demo import: rotation
 import { seedDemoRotation } from '../rotation/demo-rotation.ts';
 // demo import: ethics
+import { seedDemoEthics } from '../ethics/demo-ethics.ts';
 import { writeImportRows, type ImportRowsByKind } from '../imports/import-writers.ts';
 import * as repo from './demo.repository.ts';
 
@@ -98,6 +99,7 @@ export async function loadDemoDistrict(ctx: ServiceContext, options: LoadDemoOpt
     const accounts = await writeAccounts(tx, demo, schoolIds, passwordHash);
     await seedDemoSupervision(tx, { passwordHash });
     // demo seed: ethics
+    await seedDemoEthics(tx, { passwordHash });
     await seedDemoTraining(tx, { passwordHash });
     // demo seed: training
     await seedDemoGrowth(tx, { passwordHash });
