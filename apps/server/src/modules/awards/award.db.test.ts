@@ -329,3 +329,84 @@ describe('teaching-achievement awards: a round end to end', () => {
       expect(actions, a).toContain(a);
   });
 });
+
+describe('teaching-achievement awards: ethics restrictions', () => {
+  it('a team member under a disqualification blocks submission with the reason; without them the school submits', async () => {
+    const restricted = await buildTeacher(t.database, schools[0]!.id, { name: '受限丁' });
+    const leadB = await buildTeacher(t.database, schools[0]!.id, { name: '主持人戊' });
+    const input = {
+      year: 2027,
+      title: '2027年度区教育教学成果奖',
+      applicationsOpenOn: '2026-10-08',
+      applicationsDueOn: '2026-11-05',
+      reviewDueOn: '2026-11-20',
+      rules: AWARD_RULES_2021,
+      rubric: DEFAULT_AWARD_RUBRIC,
+    };
+    const call = await ok<AwardCallDetail>(manager.post('/api/v1/awards/calls', input));
+    await ok(manager.post(`/api/v1/awards/calls/${call.id}/transitions`, { action: 'open' }));
+    const created = await ok<AwardApplicationDetail>(
+      school1.post('/api/v1/awards/applications', {
+        callId: call.id,
+        leadTeacherId: leadB.id,
+        memberTeacherIds: [restricted.id],
+        title: '初中数学思维可视化教学',
+        field: '基础教育',
+        stage: '初中',
+        summary: '三年实践形成思维导图、学习单和课例资源，覆盖全区十所初中，学生数学建模能力明显提升。',
+      }),
+    );
+    const boundary = 'awardsboundary2';
+    await school1.inject({
+      method: 'POST',
+      url: `/api/v1/awards/applications/${created.id}/attachments`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="report.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--${boundary}--\r\n`,
+    });
+    // The ethics office's disqualification (written here as the ethics module would; awards only reads it through restrictions.ts).
+    const ethicsCase = await t.database.db
+      .insertInto('ethics_case')
+      .values({
+        source: 'office',
+        rules_version: 'test',
+        is_anonymous: false,
+        reported_name_enc: 'x',
+        content_enc: 'x',
+        received_on: '2026-09-01',
+        triage_due: '2026-09-08',
+        teacher_id: restricted.id,
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('ethics_restriction')
+      .values({
+        teacher_id: restricted.id,
+        case_id: ethicsCase.id,
+        kind: 'disqualification',
+        label: '取消评奖资格',
+        purposes: ['award'],
+        starts_on: '2026-09-15',
+        ends_on: '2028-09-14',
+      } as never)
+      .execute();
+    const refused = await expectStatus(school1.post(`/api/v1/awards/applications/${created.id}/submission`, { action: 'submit' }), 409);
+    expect(refused.body).toContain('受限丁');
+    expect(refused.body).toContain('师德');
+    // Removing the restricted member lets the school submit.
+    await ok(
+      school1.put(`/api/v1/awards/applications/${created.id}`, {
+        callId: call.id,
+        leadTeacherId: leadB.id,
+        memberTeacherIds: [],
+        title: '初中数学思维可视化教学',
+        field: '基础教育',
+        stage: '初中',
+        summary: '三年实践形成思维导图、学习单和课例资源，覆盖全区十所初中，学生数学建模能力明显提升。',
+      }),
+    );
+    expect(
+      (await ok<AwardApplicationDetail>(school1.post(`/api/v1/awards/applications/${created.id}/submission`, { action: 'submit' }))).status,
+    ).toBe('submitted');
+  });
+});
