@@ -124,6 +124,14 @@ export class PlanState {
   readonly fixed = new Set<number>();
   readonly excluded: Set<number>;
   readonly subjectCounts = new Map<string, number>();
+  /** Allowed destination parts of each candidate (for ranked look-ups). */
+  readonly destinationPartSet = new Map<number, Set<number>>();
+  /** The school of each part. */
+  readonly partSchool: number[] = [];
+  /** Bumped by every apply (invalidates rankings). */
+  version = 0;
+  private readonly homeSubjectKey = new Map<number, string>();
+  private rankings = new Map<string, { version: number; parts: number[] }>();
   movedFromSchool = new Map<number, number>();
   movedFromSending = 0;
   backboneMoves = 0;
@@ -138,6 +146,7 @@ export class PlanState {
       }
     input.parts.forEach((p, i) => {
       this.partIndex.set(partKey(p.schoolId, p.stage), i);
+      this.partSchool.push(p.schoolId);
       this.partStudents.push(p.inputs.students);
       this.amount.push(p.inputs.backboneCountyOrAbove, p.inputs.teachersAboveQualification);
       for (const ind of INDICATORS) {
@@ -161,13 +170,28 @@ export class PlanState {
         .filter((s) => s.id !== c.schoolId && this.partIndex.has(partKey(s.id, c.stage)) && this.isWithinDistance(from, s))
         .map((s) => s.id);
       this.destinations.set(c.teacherId, dests);
-      this.destinationParts.set(
-        c.teacherId,
-        dests.map((d) => this.partIndex.get(partKey(d, c.stage))!),
-      );
+      const parts = dests.map((d) => this.partIndex.get(partKey(d, c.stage))!);
+      this.destinationParts.set(c.teacherId, parts);
+      this.destinationPartSet.set(c.teacherId, new Set(parts));
     }
     for (let t = 0; t < 4; t++) this.cvNow[t] = this.termCv(t);
     for (const [, req] of input.quota.perSchool) if (req > 0) this.schoolsBelowQuota += 1;
+  }
+
+  /**
+   * Parts of a stage ordered by the cost of receiving one unit of an indicator, (2a + 1) ÷ w (the change of
+   * S2 up to the factor): for a teacher carrying only that indicator, the first allowed part is the best
+   * destination whatever the source, since the CV grows with S2. Cached until the next apply.
+   */
+  rankedParts(stage: BalancedStage, ind: 0 | 1): number[] {
+    const key = `${stage}|${ind}`;
+    const hit = this.rankings.get(key);
+    if (hit && hit.version === this.version) return hit.parts;
+    const parts = this.input.parts.flatMap((p, i) => (p.stage === stage ? [i] : []));
+    const cost = (i: number) => (2 * this.amount[i * 2 + ind]! + 1) / this.partStudents[i]!;
+    parts.sort((a, b) => cost(a) - cost(b) || this.partSchool[a]! - this.partSchool[b]!);
+    this.rankings.set(key, { version: this.version, parts });
+    return parts;
   }
 
   /** The part index of a school's stage part (undefined when the school has none that counts). */
@@ -246,6 +270,7 @@ export class PlanState {
     const c = this.candidateById.get(teacherId)!;
     const from = this.locationOf(teacherId);
     if (from === toSchool) return;
+    this.version += 1;
     const fromPart = this.partOf(from, c.stage)!;
     const toPart = this.partOf(toSchool, c.stage)!;
     const stageBase = STAGES.indexOf(c.stage) * 2;
@@ -300,9 +325,13 @@ export class PlanState {
   /** True when moving the candidate away from its current school leaves it without the subject. */
   breaksCoverage(c: PlanCandidate): boolean {
     if (c.subject === null) return false;
-    const at = this.locationOf(c.teacherId);
-    const initial = this.schools.get(at)!.subjectCounts[`${c.stage}|${c.subject}`] ?? 0;
-    return initial > 0 && (this.subjectCounts.get(`${at}|${c.stage}|${c.subject}`) ?? 0) <= 1;
+    const to = this.moved.get(c.teacherId);
+    let key = this.homeSubjectKey.get(c.teacherId);
+    if (to !== undefined || key === undefined) {
+      key = `${to ?? c.schoolId}|${c.stage}|${c.subject}`;
+      if (to === undefined) this.homeSubjectKey.set(c.teacherId, key);
+    }
+    return (this.initialSubjects.get(key) ?? 0) > 0 && (this.subjectCounts.get(key) ?? 0) <= 1;
   }
 
   /** Required 骨干 moves for the current number of moves. */

@@ -108,6 +108,15 @@ export function optimizeRotationPlan(input: PlanInput, options: OptimizerOptions
     const dests = st.destinations.get(c.teacherId)!;
     const parts = st.destinationParts.get(c.teacherId)!;
     const home = st.partOf(c.schoolId, c.stage)!;
+    if (!breaks && c.isBackbone !== c.isAboveQualification) {
+      // One indicator only: the cheapest allowed receiving part is the best destination.
+      const allowed = st.destinationPartSet.get(c.teacherId)!;
+      for (const part of st.rankedParts(c.stage, c.isBackbone ? 0 : 1))
+        if (allowed.has(part)) return { teacherId: c.teacherId, to: st.partSchool[part]!, delta: st.deltaParts(c, home, part) };
+      return null;
+    }
+    if (!breaks && !c.isBackbone && !c.isAboveQualification)
+      return dests.length ? { teacherId: c.teacherId, to: dests[0]!, delta: 0 } : null;
     if (!breaks) {
       let best: Step | null = null;
       for (let k = 0; k < dests.length; k++) {
@@ -118,10 +127,12 @@ export function optimizeRotationPlan(input: PlanInput, options: OptimizerOptions
     }
     const ranked = dests.map((to, k) => ({ to, d: st.deltaParts(c, home, parts[k]!) })).sort((x, y) => x.d - y.d || x.to - y.to);
     let best: Step | null = null;
+    const version = st.version;
     for (const { to, d } of ranked.slice(0, PAIRED_DESTINATIONS)) {
       st.apply(c.teacherId, to);
       const back = bestReturn(c, c.schoolId);
       st.apply(c.teacherId, c.schoolId);
+      st.version = version; // the state is back where it was: keep the cached rankings
       if (back && (!best || d + back.delta < best.delta - EPS))
         best = { teacherId: c.teacherId, to, back: { teacherId: back.teacherId, to: back.to }, delta: d + back.delta };
     }
