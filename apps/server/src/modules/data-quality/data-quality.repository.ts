@@ -13,7 +13,7 @@ import type { DataScope } from '../../platform/access.ts';
 import {
   TARGET_FIELDS,
   compileComparison,
-  compileExpression,
+  compileOperand,
   parseExpression,
   type Expr,
   type RuleOperator,
@@ -187,11 +187,11 @@ function failuresSource(rules: readonly RuleRow[], year: number): { with: RawBui
     const src = sources[t];
     const cols = [...used].map((f) => sql.raw(`${src.fields[f]} AS ${f}`));
     const checks = rulesOf.map((p, i) => {
-      const left = compileExpression(p.left, 'f');
-      const right = compileExpression(p.right, 'f');
+      const left = compileOperand(p.left, 'f');
+      const right = compileOperand(p.right, 'f');
       const when =
         p.whenLeft && p.whenRight && p.r.when_operator
-          ? sql`coalesce(${compileComparison(compileExpression(p.whenLeft, 'f'), p.r.when_operator as RuleOperator, compileExpression(p.whenRight, 'f'))}, false)`
+          ? sql`coalesce(${compileComparison(compileOperand(p.whenLeft, 'f'), p.r.when_operator as RuleOperator, compileOperand(p.whenRight, 'f'))}, false)`
           : sql`true`;
       const failed = sql`(${when} AND NOT coalesce(${compileComparison(left, p.r.operator as RuleOperator, right)}, true))`;
       return {

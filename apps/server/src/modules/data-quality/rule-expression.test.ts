@@ -1,5 +1,18 @@
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { parseExpression, RuleExpressionError } from './rule-expression.ts';
+import { compileComparison, compileOperand, parseExpression, RuleExpressionError } from './rule-expression.ts';
+
+/** Compiles SQL without a database. */
+const compiler = new Kysely<Record<string, never>>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+const compiled = (text: string, target: 'grade' | 'school' = 'grade') =>
+  compileOperand(parseExpression(text, target), 'f').compile(compiler).sql;
 
 describe('rule expressions', () => {
   it.each([
@@ -36,5 +49,18 @@ describe('rule expressions', () => {
   ])('rejects %j with a Chinese reason', (text, message) => {
     expect(() => parseExpression(text, 'grade')).toThrow(RuleExpressionError);
     expect(() => parseExpression(text, 'grade')).toThrow(message);
+  });
+
+  it('compiles a bare field or number as is, and arithmetic in numeric (no integer overflow or integer division)', () => {
+    expect(compiled('girls')).toBe('"f"."girls"');
+    expect(compiled('70')).toBe('70');
+    expect(compiled('0.3')).toBe('0.3');
+    expect(compiled('classes * 70')).toBe('("f"."classes"::numeric * 70::numeric)');
+    expect(compiled('students / classes')).toBe('("f"."students"::numeric / nullif("f"."classes"::numeric, 0))');
+    expect(compiled('abs(students - prev_students)', 'school')).toBe('abs(("f"."students"::numeric - "f"."prev_students"::numeric))');
+    expect(compiled('-girls')).toBe('(- "f"."girls"::numeric)');
+    const left = compileOperand(parseExpression('girls', 'grade'), 'f');
+    const right = compileOperand(parseExpression('students', 'grade'), 'f');
+    expect(compileComparison(left, '<=', right).compile(compiler).sql).toBe('("f"."girls" <= "f"."students")');
   });
 });

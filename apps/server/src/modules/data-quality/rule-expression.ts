@@ -133,6 +133,19 @@ export function compileExpression(e: Expr, alias: string): RawBuilder<number> {
   }
 }
 
+/**
+ * One side of a comparison. A bare field or number needs no cast: every target field is an integer or
+ * numeric column, which PostgreSQL compares exactly with each other and with integer and decimal
+ * constants, so `f.girls <= f.students` decides as `f.girls::numeric <= f.students::numeric` does without
+ * building a numeric per row (a scan of every teacher judges several rules). Arithmetic stays numeric, so
+ * it neither overflows nor divides as integers.
+ */
+export function compileOperand(e: Expr, alias: string): RawBuilder<number> {
+  if (e.kind === 'field') return sql<number>`${sql.ref(`${alias}.${e.name}`)}`;
+  if (e.kind === 'number') return sql<number>`${sql.lit(e.value)}`;
+  return compileExpression(e, alias);
+}
+
 /** The comparison operators rules may use. */
 export const RULE_OPERATORS = ['=', '<>', '<', '<=', '>', '>='] as const;
 export type RuleOperator = (typeof RULE_OPERATORS)[number];

@@ -19,6 +19,7 @@ import {
   computeRatioIndicator,
   computeRotation,
   computeStudentTeacherRatio,
+  computeTrainingCompletion,
   resourceAmount,
   sumPopulation,
   type EvaluationContext,
@@ -155,6 +156,8 @@ export function computeDistrict(
   whole: boolean,
   /** The 资源配置 results of these schools when already computed (the whole district). */
   precomputed?: readonly StageBalanceResult[],
+  /** False when the caller adds the data-quality note later (applyDistrictQualityNote). */
+  applyQuality = true,
 ): DistrictResult {
   const district: IndicatorScope = { level: 'district' };
   const warnings: string[] = [...inputs.teacherWarnings];
@@ -270,11 +273,22 @@ export function computeDistrict(
       }),
     );
   }
+  if (inputs.training) {
+    // 教师5年360学时培训完成率 from the training ledger (口径 in the warning).
+    const t = results.map((r) => inputs.training!.bySchool.get(r.school.id)).filter((x) => x !== undefined);
+    const v = computeTrainingCompletion(
+      { teachersInCycle: sum(t, (x) => x.inCycle), completed: sum(t, (x) => x.completed) },
+      district,
+      context,
+    );
+    v.warnings.push(...inputs.training.warnings);
+    values.push(v);
+  }
   // Catalog order, each indicator's stages in grade order, as dashboards list them.
   const rank = (v: IndicatorValue) => CATALOG_ORDER.get(v.code)! * 10 + (v.scope.stage ? STAGES.indexOf(v.scope.stage) : 9);
   values.sort((a, b) => rank(a) - rank(b));
   const assessmentValues = [...values];
-  for (const code of MANUAL_ONLY_CODES)
+  for (const code of MANUAL_ONLY_CODES.filter((c) => !(inputs.training && c === 'teachers.training_completion_rate')))
     values.push(
       computeDerivedIndicator({
         code,
@@ -286,11 +300,17 @@ export function computeDistrict(
         context,
       }),
     );
+  const result = { values, stageResults, assessmentValues, warnings };
+  if (applyQuality) applyDistrictQualityNote(inputs, results, result);
+  return result;
+}
+
+/** Adds the data-quality note to the district values when some of the schools have validation errors. */
+export function applyDistrictQualityNote(inputs: YearInputs, results: readonly SchoolResult[], d: DistrictResult): void {
   const failing = results.filter((r) => (inputs.quality.get(r.school.id)?.error ?? 0) > 0).length;
   if (failing > 0) {
     const note = `数据质量：${failing}所学校的数据有校验错误，相关指标可能受影响（见数据质量页）`;
-    warnings.push(note);
-    for (const v of values) v.warnings.push(note);
+    d.warnings.push(note);
+    for (const v of d.values) v.warnings.push(note);
   }
-  return { values, stageResults, assessmentValues, warnings };
 }

@@ -9,8 +9,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { findDataState, type TableCount } from './indicator.repository.ts';
 import { analyzeStaleTables, BASE_TABLES } from './planner-statistics.service.ts';
-import { buildYearModel, type YearModel } from './year-model.ts';
-import { loadYearInputs } from './year-loader.ts';
+import { buildYearModelAsQualityArrives, type YearModel } from './year-model.ts';
+import { startLoadingYearInputs } from './year-loader.ts';
 import type { QualityCounts } from './year-inputs.ts';
 
 const MAX_YEARS = 8;
@@ -55,9 +55,10 @@ async function modelFor(
   if (hit && hit.fingerprint === fingerprint) return hit.model;
   const version = createHash('sha256').update(fingerprint).digest('hex').slice(0, 16);
   // The fingerprint query counted the base tables: stale planner statistics are refreshed before loading.
-  const model = analyzeStaleTables(db, tables)
-    .then(() => loadYearInputs(db, year, version, quality))
-    .then(buildYearModel);
+  const model = analyzeStaleTables(db, tables).then(async () => {
+    const loading = startLoadingYearInputs(db, year, version, quality);
+    return buildYearModelAsQualityArrives(await loading.inputs, loading.quality);
+  });
   cache.delete(year);
   cache.set(year, { fingerprint, model });
   model.catch(() => {

@@ -48,6 +48,7 @@ const SHARED_TABLES = [
   'school_group_member',
   'indicator_threshold',
   'data_quality_rule',
+  'training_rule',
 ];
 /** Yearly tables, with the years (relative to the computed one) a year's indicators read. */
 const YEARLY_TABLES: [table: string, yearColumn: string, from: number, to: number][] = [
@@ -84,6 +85,8 @@ export async function findDataState(db: Kysely<DB>, years: readonly number[], st
       (t) =>
         sql`SELECT 'rows' AS k, ${t}::text AS t, NULL::int AS y, count(*)::text AS n, coalesce(sum(xmin::text::bigint), 0)::text AS x FROM ${sql.table(t)}`,
     ),
+    // The training ledger only grows: its largest id fingerprints it without a scan.
+    sql`SELECT 'rows', 'training_credit', NULL, coalesce(max(id), 0)::text, '' FROM training_credit`,
     ...YEARLY_TABLES.map(
       ([t, col]) =>
         sql`SELECT 'rows', ${t}::text, ${sql.ref(col)}, count(*)::text, coalesce(sum(xmin::text::bigint), 0)::text FROM ${sql.table(t)} GROUP BY 3`,
@@ -99,7 +102,8 @@ export async function findDataState(db: Kysely<DB>, years: readonly number[], st
     await sql<{ k: string; t: string; y: number | null; n: string; x: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db)
   ).rows;
   const counted = rows.filter((r) => r.k === 'rows');
-  const shared = SHARED_TABLES.map((t) => counted.find((r) => r.t === t))
+  const shared = [...SHARED_TABLES, 'training_credit']
+    .map((t) => counted.find((r) => r.t === t))
     .map((r) => `${r?.n}.${r?.x}`)
     .join('|');
   const fingerprints = new Map(

@@ -235,7 +235,7 @@ export function balancedInputsOf(inputs: YearInputs, school: SchoolRef): Map<Sta
   return out;
 }
 
-/** Every value of one school in the year. */
+/** Every value of one school in the year (the data-quality note is added by applySchoolQualityNote). */
 export function computeSchoolResult(
   inputs: YearInputs,
   school: SchoolRef,
@@ -282,10 +282,14 @@ export function computeSchoolResult(
   const cohort = inputs.juniorCohort.get(school.id);
   if (cohort && parts.some((p) => p.stage === 'junior'))
     schoolValues.push(computeJuniorRetentionFromRows(cohort, inputs.year, scope, context));
-  const q = inputs.quality.get(school.id);
+  return { school, parts, schoolValues };
+}
+
+/** Adds the data-quality note to every value of a school whose inputs fail validations (errors or warnings). */
+export function applySchoolQualityNote(inputs: YearInputs, result: SchoolResult): void {
+  const q = inputs.quality.get(result.school.id);
   if (q && q.error + q.warning > 0) {
     const note = `数据质量：本校本学年有${q.error + q.warning}项校验未通过（错误${q.error}、警告${q.warning}），结果可能受影响`;
-    for (const v of [...parts.flatMap((p) => p.values), ...schoolValues]) v.warnings.push(note);
+    for (const v of [...result.parts.flatMap((p) => p.values), ...result.schoolValues]) v.warnings.push(note);
   }
-  return { school, parts, schoolValues };
 }

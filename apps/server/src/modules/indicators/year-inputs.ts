@@ -91,6 +91,8 @@ export interface YearInputs {
   population: PopulationByAge[];
   memberships: Membership[];
   rotation: Map<number, RotationCounts>;
+  /** 教师5年360学时 completion per school from the training ledger (null: no basis rule or no ledger rows). */
+  training?: import('../training/training-indicator.ts').TrainingCompletionInputs | null;
   quality: Map<number, QualityCounts>;
 }
 

@@ -6,6 +6,7 @@
 import { GRADES, type CohortStatRow, type Membership, type PopulationBasis, type Stage } from '@zhiping/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { loadTrainingCompletion } from '../training/training-indicator.ts';
 import * as repo from './indicator.repository.ts';
 import { inAnalyticsSnapshot } from './planner-statistics.service.ts';
 import { combineTeacherBuckets } from './teacher-counts.ts';
@@ -51,24 +52,45 @@ export async function loadYearInputs(
   dataVersion: string,
   quality: (db: Kysely<DB>, year: number) => Promise<Map<number, QualityCounts>>,
 ): Promise<YearInputs> {
+  const started = startLoadingYearInputs(db, year, dataVersion, quality);
+  const [inputs, counts] = await Promise.all([started.inputs, started.quality]);
+  return { ...inputs, quality: counts };
+}
+
+/**
+ * Starts reading a year: the inputs without the data-quality counts (their `quality` is empty), and the
+ * counts on their own, so the domain can compute while the database still evaluates the rules.
+ */
+export function startLoadingYearInputs(
+  db: Kysely<DB>,
+  year: number,
+  dataVersion: string,
+  quality: (db: Kysely<DB>, year: number) => Promise<Map<number, QualityCounts>>,
+): { inputs: Promise<YearInputs>; quality: Promise<Map<number, QualityCounts>> } {
+  const counts = quality(db, year);
+  // Observed here so a failure while the inputs are still loading is not an unhandled rejection; the
+  // caller awaits it and sees the error.
+  counts.catch(() => undefined);
+  return { inputs: readYearInputs(db, year, dataVersion), quality: counts };
+}
+
+async function readYearInputs(db: Kysely<DB>, year: number, dataVersion: string): Promise<YearInputs> {
   const asOf = statisticsDate(year);
   const yearEnd = schoolYearEnd(year);
   const regionCode = await repo.findDistrictRegionCode(db);
   const q = <T>(fn: (db: Kysely<DB>) => Promise<T>) => inAnalyticsSnapshot(db, fn);
-  const [schoolRows, partRows, conditionRows, buckets, junior, nine, population, memberships, rotation, thresholds, qualityCounts] =
-    await Promise.all([
-      q((x) => repo.findSchoolsOn(x, asOf)),
-      q((x) => repo.findStagePartStats(x, year, asOf)),
-      repo.findConditions(db, year),
-      q((x) => repo.findTeacherBuckets(x, asOf, yearEnd)),
-      repo.findJuniorCohortRows(db, year),
-      q((x) => repo.findNineYearCells(x, year, asOf, COMPULSORY_GRADES)),
-      regionCode ? repo.findPopulation(db, regionCode, year) : Promise.resolve([]),
-      repo.findMemberships(db),
-      q((x) => repo.findRotations(x, asOf, yearEnd)),
-      findThresholds(db),
-      quality(db, year),
-    ]);
+  const [schoolRows, partRows, conditionRows, buckets, junior, nine, population, memberships, rotation, thresholds] = await Promise.all([
+    q((x) => repo.findSchoolsOn(x, asOf)),
+    q((x) => repo.findStagePartStats(x, year, asOf)),
+    repo.findConditions(db, year),
+    q((x) => repo.findTeacherBuckets(x, asOf, yearEnd)),
+    repo.findJuniorCohortRows(db, year),
+    q((x) => repo.findNineYearCells(x, year, asOf, COMPULSORY_GRADES)),
+    regionCode ? repo.findPopulation(db, regionCode, year) : Promise.resolve([]),
+    repo.findMemberships(db),
+    q((x) => repo.findRotations(x, asOf, yearEnd)),
+    findThresholds(db),
+  ]);
 
   const allSchools = new Map<number, SchoolRef>(
     schoolRows.map((r) => [
@@ -176,6 +198,7 @@ export async function loadYearInputs(
       leftOn: m.valid_to,
     })),
     rotation: rotationBySchool(buckets, rotation),
-    quality: qualityCounts,
+    training: await loadTrainingCompletion(db, year),
+    quality: new Map(),
   };
 }

@@ -4,10 +4,10 @@
  * (database, year, data fingerprint) by indicator-cache.ts.
  */
 import type { EvaluationContext, SchoolBalanceResult, Stage } from '@zhiping/domain';
-import { computeDistrict, type DistrictResult } from './district-values.ts';
-import { balancedInputsOf, computeSchoolResult, type SchoolResult } from './school-values.ts';
+import { applyDistrictQualityNote, computeDistrict, type DistrictResult } from './district-values.ts';
+import { applySchoolQualityNote, balancedInputsOf, computeSchoolResult, type SchoolResult } from './school-values.ts';
 import { evaluateStagesFromInputs } from './stage-balance.ts';
-import type { YearInputs } from './year-inputs.ts';
+import type { QualityCounts, YearInputs } from './year-inputs.ts';
 
 /** Filters that narrow the district to some schools. */
 export interface SchoolFilter {
@@ -27,6 +27,25 @@ export interface YearModel {
 
 /** Computes every school and the whole district. */
 export function buildYearModel(inputs: YearInputs): YearModel {
+  const model = computeYearModel(inputs);
+  applyQualityNotes(model);
+  return model;
+}
+
+/**
+ * Computes the year while its data-quality counts are still being read (the database evaluates the rules
+ * while the domain computes), then adds the notes of failing validations once they arrive. The result is
+ * the one buildYearModel gives on the same inputs with those counts.
+ */
+export async function buildYearModelAsQualityArrives(inputs: YearInputs, quality: Promise<Map<number, QualityCounts>>): Promise<YearModel> {
+  const model = computeYearModel({ ...inputs, quality: new Map() });
+  model.inputs.quality = await quality;
+  applyQualityNotes(model);
+  return model;
+}
+
+/** Every school and the whole district, without the data-quality notes. */
+function computeYearModel(inputs: YearInputs): YearModel {
   const context: EvaluationContext = { thresholds: inputs.thresholds, asOf: inputs.asOf };
   const refs = [...inputs.schools.values()];
   // Each school's split once: the stage evaluation and the school's own values share it.
@@ -43,8 +62,14 @@ export function buildYearModel(inputs: YearInputs): YearModel {
       computeSchoolResult(inputs, s, context, (stage) => judged.get(stage)?.get(id), splits.get(s.id)),
     );
   }
-  const district = computeDistrict(inputs, [...schools.values()], context, true, stageResults);
+  const district = computeDistrict(inputs, [...schools.values()], context, true, stageResults, false);
   return { inputs, context, schools, district, filtered: new Map(), computedAt: new Date() };
+}
+
+/** The notes of failing validations on the values of the schools concerned and, for errors, on the district's. */
+function applyQualityNotes(model: YearModel): void {
+  for (const r of model.schools.values()) applySchoolQualityNote(model.inputs, r);
+  applyDistrictQualityNote(model.inputs, [...model.schools.values()], model.district);
 }
 
 /** True when a filter narrows the district. */
