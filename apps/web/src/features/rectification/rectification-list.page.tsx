@@ -7,6 +7,7 @@ import { PagedTable } from '../../components/paged-table.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useListParams } from '../../lib/use-list-params.ts';
 import { useQuery } from '../../lib/use-query.ts';
+import { ExportXlsxButton } from '../inspectors/export-xlsx-button.tsx';
 import { rectificationApi } from './rectification-api.ts';
 
 const STATUS_LABELS: Record<string, string> = { open: '待整改', submitted: '已提交待复核', verified: '已复核销号' };
@@ -23,12 +24,8 @@ export function DueTag({ item }: { item: RectificationSummary }) {
 export default function RectificationListPage() {
   const lp = useListParams();
   const dash = useQuery('rect-dashboard', (signal) => rectificationApi.dashboard(signal));
-  const q = useQuery(`rects:${lp.key}`, (signal) =>
-    rectificationApi.list(
-      { page: lp.page, pageSize: lp.pageSize, status: lp.filters.status, overdue: lp.filters.overdue, schoolId: lp.filters.schoolId },
-      signal,
-    ),
-  );
+  const filters = { status: lp.filters.status, overdue: lp.filters.overdue, schoolId: lp.filters.schoolId };
+  const q = useQuery(`rects:${lp.key}`, (signal) => rectificationApi.list({ page: lp.page, pageSize: lp.pageSize, ...filters }, signal));
   const d = dash.data;
   return (
     <>
@@ -49,6 +46,27 @@ export default function RectificationListPage() {
               value={lp.filters.status}
               onChange={(v) => lp.setFilters({ status: v })}
               options={RECTIFICATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+            />
+            <ExportXlsxButton<RectificationSummary>
+              fileName="整改事项.xlsx"
+              sheetName="整改事项"
+              fetchPage={(page, pageSize) => rectificationApi.list({ page, pageSize, ...filters })}
+              columns={[
+                { title: '学校', value: (r) => r.schoolName },
+                {
+                  title: '来源',
+                  value: (r) => (r.source === 'evaluation' ? (r.campaignName ?? '评估') : r.source === 'visit' ? '常规督导' : '督导室'),
+                },
+                { title: '问题', value: (r) => r.problem },
+                { title: '整改要求', value: (r) => r.requirement },
+                { title: '须提交的佐证', value: (r) => r.requiredEvidence },
+                { title: '责任人', value: (r) => r.owner },
+                { title: '期限', value: (r) => r.deadline },
+                { title: '状态', value: (r) => r.statusLabel },
+                { title: '逾期天数', value: (r) => (r.isOverdue ? -r.daysRemaining : null) },
+                { title: '提交日期', value: (r) => r.submittedOn },
+                { title: '销号日期', value: (r) => r.verifiedOn },
+              ]}
             />
             <span>
               只看逾期 <Switch checked={lp.filters.overdue === 'true'} onChange={(v) => lp.setFilters({ overdue: v ? 'true' : null })} />
