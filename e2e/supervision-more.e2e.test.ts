@@ -67,6 +67,8 @@ describe('supervision: the remaining pages', () => {
       .first()
       .getByText(/逾期 \d+ 天/)
       .waitFor();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), button(page, '导出Excel').click()]);
+    expect(xlsx.suggestedFilename()).toBe('整改事项.xlsx');
     expect(errors).toEqual([]);
   });
 
