@@ -16,6 +16,7 @@ import type {
   TeacherAwards,
 } from '@zhiping/contracts';
 import type { AwardApplicationListQuery, AwardCheckDecision, AwardTeacherOptionQuery } from '@zhiping/contracts';
+import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
@@ -369,4 +370,65 @@ export async function teacherAwards(ctx: ServiceContext, teacherId: number): Pro
       isLead: s.leadTeacherId === teacherId,
     })),
   };
+}
+
+/** The applications of a round the caller may see, as a workbook (filters as the list). */
+export async function applicationsXlsx(
+  ctx: ServiceContext,
+  query: z.infer<typeof AwardApplicationListQuery>,
+): Promise<{ fileName: string; buffer: Buffer }> {
+  const access = awardAccess(ctx.actor);
+  const rows = await repo.findApplications(ctx.db, repo.applicationVisibleTo(access), {
+    callId: query.callId,
+    status: query.status,
+    schoolId: query.schoolId,
+    q: query.q,
+  });
+  const items = await summaries(ctx, rows);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('申报');
+  sheet.addRow([
+    '编号',
+    '批次',
+    '成果名称',
+    '主持人',
+    '团队成员',
+    '学校',
+    '类别',
+    '学段',
+    '学科',
+    '状态',
+    '提交时间',
+    '审查意见',
+    '得分',
+    '名次',
+    '等次',
+    '市级结果',
+  ]).font = {
+    bold: true,
+  };
+  for (const a of items)
+    sheet.addRow([
+      a.id,
+      a.callTitle,
+      a.title,
+      a.leadName,
+      a.members
+        .filter((m) => !m.isLead)
+        .map((m) => `${m.name}（${m.schoolName}）`)
+        .join('、'),
+      a.schoolName,
+      a.field,
+      a.stage,
+      a.subject,
+      a.statusLabel,
+      a.submittedAt ? a.submittedAt.slice(0, 10) : '',
+      a.checkNote,
+      a.score ?? '',
+      a.rank ?? '',
+      a.gradeLabel ?? a.excludedReason ?? '',
+      a.cityResultLabel ?? '',
+    ]);
+  sheet.columns.forEach((c, i) => (c.width = [8, 28, 36, 10, 30, 24, 10, 8, 8, 14, 12, 24, 8, 6, 10, 12][i] ?? 12));
+  return { fileName: '成果奖申报.xlsx', buffer: Buffer.from(await book.xlsx.writeBuffer()) };
 }

@@ -156,6 +156,9 @@ describe('teaching-achievement awards: a round end to end', () => {
     await expectStatus(otherTeacher.get(`/api/v1/awards/teachers/${lead.id}`), 404);
     expect((await ok<TeacherAwards>(leadTeacher.get(`/api/v1/awards/teachers/${lead.id}`))).items).toHaveLength(1);
     await expectStatus(leadTeacher.put(`/api/v1/awards/applications/${appId}`, input), 403);
+    const book = await school1.get(`/api/v1/awards/applications.xlsx?callId=${callId}`);
+    expect(book.statusCode).toBe(200);
+    expect(book.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('formal check, then assignment: conflicts shown, a conflicted pick refused, the seeded draw avoids them', async () => {

@@ -40,6 +40,7 @@ import { contextOf } from '../../platform/http.ts';
 import { readUpload, sendDownload } from '../evaluations/http-files.ts';
 import {
   addAttachment,
+  applicationsXlsx,
   checkApplication,
   createApplication,
   getApplication,
@@ -161,6 +162,15 @@ export const awardRoutes: FastifyPluginAsyncZod = async (app) => {
   // applications
   app.get('/applications', { schema: { tags, querystring: AwardApplicationListQuery, response: { 200: AwardApplicationPage } } }, (req) =>
     listApplications(contextOf(req), req.query),
+  );
+  app.get(
+    '/applications.xlsx',
+    { schema: { tags, summary: '导出申报列表（xlsx）', querystring: AwardApplicationListQuery } },
+    async (req, reply) =>
+      sendDownload(reply, {
+        ...(await applicationsXlsx(contextOf(req), req.query)),
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
   );
   app.post('/applications', { schema: { tags, body: AwardApplicationInput, response: { 200: AwardApplicationDetail } } }, (req) =>
     createApplication(contextOf(req), req.body),

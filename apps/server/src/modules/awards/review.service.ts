@@ -297,7 +297,7 @@ export async function listReviewTasks(ctx: ServiceContext, query: PageQuery): Pr
       's.is_submitted',
     ])
     .orderBy('c.year', 'desc')
-    .orderBy(['s.is_submitted'])
+    .orderBy(sql`coalesce(s.is_submitted, false)`)
     .orderBy('a.id')
     .offset((query.page - 1) * query.pageSize)
     .limit(query.pageSize)

@@ -4,6 +4,7 @@ import type { AwardApplicationSummary, AwardCallDetail } from '@zhiping/contract
 import { App, Button, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { DownloadButton } from '../../components/export-button.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -70,6 +71,13 @@ export function ApplicationsTab({
           defaultValue={lp.filters.q ?? ''}
           onSearch={(v) => lp.setFilters({ q: v || null })}
         />
+        {!isCheckQueue && (
+          <DownloadButton
+            path="/awards/applications.xlsx"
+            fileName={`${call.title}-申报.xlsx`}
+            query={{ callId: call.id, status: lp.filters.status, q: lp.filters.q }}
+          />
+        )}
         {!isCheckQueue && call.canApply && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(`/awards/calls/${call.id}/apply`)}>
             新建申报
