@@ -140,14 +140,16 @@ export function countStandings(list: readonly TeacherStanding[]): ComplianceCoun
 
 const STATUS_ORDER = { at_risk: 0, incomplete: 1, on_track: 2, complete: 3 } as const;
 
+const COLLATOR = new Intl.Collator('zh');
+
 /** Orders standings: at risk first, then unfinished, by hours still needed; then school and name. */
 export function sortStandings(list: TeacherStanding[]): TeacherStanding[] {
   return list.sort(
     (a, b) =>
       STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
       b.needed - a.needed ||
-      (a.schoolName ?? '').localeCompare(b.schoolName ?? '', 'zh') ||
-      a.teacherName.localeCompare(b.teacherName, 'zh') ||
+      (a.schoolId ?? 0) - (b.schoolId ?? 0) ||
+      COLLATOR.compare(a.teacherName, b.teacherName) ||
       a.teacherId - b.teacherId,
   );
 }
@@ -210,7 +212,7 @@ export async function getComplianceOverview(
   const schools: SchoolCompliance[] = [...bySchool.entries()]
     .map(([schoolId, list]) => ({ schoolId, schoolName: list[0]!.schoolName ?? '', ...countStandings(list) }))
     .sort(
-      (a, b) => (a.completionRate ?? 1) - (b.completionRate ?? 1) || b.atRisk - a.atRisk || a.schoolName.localeCompare(b.schoolName, 'zh'),
+      (a, b) => (a.completionRate ?? 1) - (b.completionRate ?? 1) || b.atRisk - a.atRisk || COLLATOR.compare(a.schoolName, b.schoolName),
     );
   const hoursByLevel = { national: 0, city: 0, district: 0, school: 0 };
   for (const s of all) for (const l of Object.keys(hoursByLevel) as (keyof typeof hoursByLevel)[]) hoursByLevel[l] += s.hoursByLevel[l];

@@ -32,7 +32,6 @@ describe('demo training data', () => {
     const o = res.json() as ComplianceOverview;
     expect(o.ref).toMatchObject({ ruleCode: 'district', requiredHours: 240, cycle: { start: '2024-01-01', end: '2026-12-31' } });
     expect(o.counts.teachers).toBeGreaterThan(2500);
-    console.log('overview', o.counts);
     const atRiskShare = o.counts.atRisk / o.counts.teachers;
     expect(atRiskShare).toBeGreaterThan(0.05);
     expect(atRiskShare).toBeLessThan(0.35);
@@ -93,7 +92,7 @@ describe('demo training data', () => {
     const row = await t.database.db.selectFrom('audit_log').where('action', '=', 'demo.training').select('after').executeTakeFirstOrThrow();
     const after = (typeof row.after === 'string' ? JSON.parse(row.after) : row.after) as { credits: number; elapsedMs: number };
     expect(after.credits).toBeGreaterThan(40_000);
-    console.log('demo training', after);
-    expect(after.elapsedMs).toBeLessThan(30_000);
+    // A guard against pathological slow-downs only: the seed takes seconds on an idle machine (see docs/teacher-growth.md).
+    expect(after.elapsedMs).toBeLessThan(120_000);
   });
 });
