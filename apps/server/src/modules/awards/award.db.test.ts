@@ -413,3 +413,80 @@ describe('teaching-achievement awards: ethics restrictions', () => {
     ).toBe('submitted');
   });
 });
+
+describe('teaching-achievement awards: the final list re-checks ethics restrictions', () => {
+  it('an application whose member was disqualified after submission is excluded from the final list with the reason', async () => {
+    const member2 = await buildTeacher(t.database, schools[1]!.id, { name: '后受限己' });
+    const lead2 = await buildTeacher(t.database, schools[0]!.id, { name: '主持人庚' });
+    const call = await ok<AwardCallDetail>(
+      manager.post('/api/v1/awards/calls', {
+        year: 2028,
+        title: '2028年度区教育教学成果奖',
+        applicationsOpenOn: '2026-10-08',
+        applicationsDueOn: '2026-11-05',
+        reviewDueOn: '2026-11-20',
+        rules: AWARD_RULES_2021,
+        rubric: DEFAULT_AWARD_RUBRIC,
+      }),
+    );
+    await ok(manager.post(`/api/v1/awards/calls/${call.id}/transitions`, { action: 'open' }));
+    const app = await ok<AwardApplicationDetail>(
+      school1.post('/api/v1/awards/applications', {
+        callId: call.id,
+        leadTeacherId: lead2.id,
+        memberTeacherIds: [member2.id],
+        title: '小学科学项目式学习实践',
+        field: '基础教育',
+        stage: '小学',
+        summary: '以真实问题驱动的项目式学习在全区推广，形成项目案例四十个与评价量表一套。',
+      }),
+    );
+    const boundary = 'awardsboundary3';
+    await school1.inject({
+      method: 'POST',
+      url: `/api/v1/awards/applications/${app.id}/attachments`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="report.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--${boundary}--\r\n`,
+    });
+    await ok(school1.post(`/api/v1/awards/applications/${app.id}/submission`, { action: 'submit' }));
+    await ok(manager.post(`/api/v1/awards/calls/${call.id}/transitions`, { action: 'close_applications' }));
+    await ok(manager.post(`/api/v1/awards/applications/${app.id}/check`, { decision: 'pass' }));
+    await ok(manager.post(`/api/v1/awards/calls/${call.id}/draw`, { seed: 3 }));
+    await ok(manager.post(`/api/v1/awards/calls/${call.id}/transitions`, { action: 'start_review' }));
+    for (const e of experts.slice(2))
+      await ok(e.client.put(`/api/v1/awards/reviews/${app.id}`, { points: { C1: 25, C2: 25, C3: 15, C4: 15 }, submit: true }));
+    await ok(manager.post(`/api/v1/awards/calls/${call.id}/transitions`, { action: 'consolidate' }));
+    await ok(manager.post(`/api/v1/awards/calls/${call.id}/transitions`, { action: 'start_publicity', publicityStart: '2026-11-09' }));
+    const ethicsCase = await t.database.db
+      .insertInto('ethics_case')
+      .values({
+        source: 'office',
+        rules_version: 'test',
+        is_anonymous: false,
+        reported_name_enc: 'x',
+        content_enc: 'x',
+        received_on: '2026-11-01',
+        triage_due: '2026-11-08',
+        teacher_id: member2.id,
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('ethics_restriction')
+      .values({
+        teacher_id: member2.id,
+        case_id: ethicsCase.id,
+        kind: 'penalty',
+        label: '记过处分',
+        purposes: ['award'],
+        starts_on: '2026-11-15',
+        ends_on: '2027-11-14',
+      } as never)
+      .execute();
+    await ok(manager.post(`/api/v1/awards/calls/${call.id}/transitions`, { action: 'publish_final' }));
+    const notice = await ok<AwardNotice>(school1.get(`/api/v1/awards/calls/${call.id}/notice`));
+    expect(notice.items).toHaveLength(1);
+    expect(notice.items[0]).toMatchObject({ rank: null, grade: null });
+    expect(notice.items[0]!.excludedReason).toMatch(/^后受限己：该教师处于师德处分期/);
+  });
+});
