@@ -38,7 +38,12 @@ describe('loading the demo district', () => {
     expect(await count('school_condition')).toBe(demo.conditions.length);
     expect(await count('population')).toBe(95);
     expect(await count('teacher')).toBe(demo.teachers.length);
-    expect(await count('teacher_assignment')).toBe(demo.teachers.length + demo.transfers.length);
+    // 2021–2024 交流轮岗 history seeded by rotation/demo-rotation.ts (reason 'YYYY学年交流轮岗').
+    const seededRotations = (
+      await t.database.db.selectFrom('teacher_assignment').select('id').where('reason', 'like', '%学年交流轮岗').execute()
+    ).length;
+    expect(seededRotations).toBeGreaterThan(100);
+    expect(await count('teacher_assignment')).toBe(demo.teachers.length + demo.transfers.length + seededRotations);
     expect(await count('teacher_recognition')).toBe(demo.teachers.filter((x) => x.backboneLevel).length + demo.extraRecognitions.length);
     expect([...steps]).toEqual(['schools', 'students', 'conditions', 'population', 'teachers']);
     const streets = await t.database.db
@@ -51,7 +56,7 @@ describe('loading the demo district', () => {
     const closed = await t.database.db.selectFrom('school').select('code').where('closed_on', 'is not', null).execute();
     expect(closed.map((c) => c.code)).toEqual(demo.schools.filter((s) => s.closedOn).map((s) => s.code));
     const rotations = await t.database.db.selectFrom('teacher_assignment').select('id').where('kind', '=', 'partial').execute();
-    expect(rotations).toHaveLength(demo.transfers.filter((x) => x.kind === 'partial').length);
+    expect(rotations).toHaveLength(demo.transfers.filter((x) => x.kind === 'partial').length + seededRotations);
     const audit = await t.database.db.selectFrom('audit_log').select(['action', 'actor_name']).where('action', '=', 'demo.load').execute();
     expect(audit).toEqual([{ action: 'demo.load', actor_name: 'system' }]);
   });
