@@ -65,9 +65,15 @@ describe('rotation: eligible list to executed plan', () => {
 
     // Hand edits: lock the first move, exclude the teacher of the second, re-run around them.
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
-    await rows.nth(0).getByRole('button', { name: '锁定' }).click();
+    await rows
+      .nth(0)
+      .getByRole('button', { name: /^锁\s*定$/ })
+      .click();
     await rows.nth(0).getByText('已锁定').waitFor();
-    await rows.nth(1).getByRole('button', { name: '排除' }).click();
+    await rows
+      .nth(1)
+      .getByRole('button', { name: /^排\s*除$/ })
+      .click();
     await page.getByLabel('排除原因').fill('承担毕业班教学');
     await okOfDialog(page, '排除').click();
     await page.getByText('承担毕业班教学').waitFor();
@@ -91,7 +97,11 @@ describe('rotation: eligible list to executed plan', () => {
     for (const id of schoolIds.slice(1)) await admins.sec.post(`/users/${reviewer.id}/roles`, { role: 'school_admin', schoolId: id });
     const schoolPage = await signedInPage('e2e_rotation_admin');
     await openNav(schoolPage, '交流调动审核');
-    await schoolPage.locator('.ant-table-tbody tr.ant-table-row').first().getByRole('button', { name: '同意' }).click();
+    await schoolPage
+      .locator('.ant-table-tbody tr.ant-table-row')
+      .first()
+      .getByRole('button', { name: /^同\s*意$/ })
+      .click();
     await schoolPage.getByText('已同意').waitFor();
     await snap(schoolPage, 'rotation-04-school-review');
     const reviewed = await reviewer.api.get<RotationMovePage>('/rotation/school-moves?pageSize=500');

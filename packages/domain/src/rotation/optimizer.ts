@@ -320,7 +320,8 @@ function pairSearch(st: PlanState, movable: readonly PlanCandidate[], budget: nu
   return false;
 }
 
-const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));
+/** A CV with three significant digits (0.612, 0.0195), so small changes stay visible. */
+const fmt = (x: number | null) => (x === null ? '—' : x.toPrecision(3));
 const fmt1 = (x: number) => x.toFixed(2);
 
 /** The plan's moves with their reasons (each move's own effect: the CV without it → with it). */

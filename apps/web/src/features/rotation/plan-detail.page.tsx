@@ -243,7 +243,7 @@ export default function PlanDetailPage() {
               title: '理由',
               width: 420,
               render: (_, m) => (
-                <ul style={{ margin: 0, paddingLeft: 16 }}>
+                <ul style={{ margin: 0, paddingLeft: 16, minWidth: 380, maxWidth: 460, whiteSpace: 'normal' }}>
                   {m.reasons.map((x, i) => (
                     <li key={i}>{x}</li>
                   ))}
