@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type TestApp, type TestClient } from '../../../test/app.ts';
 import { buildSchool, buildTeacher } from '../../../test/factories.ts';
@@ -9,6 +10,7 @@ let schoolId: number;
 let otherSchoolId: number;
 let teacherId: number;
 let colleagueId: number;
+let colleagueIdNumber: string;
 let office: TestClient;
 let handler: TestClient;
 let caseId: number;
@@ -37,7 +39,9 @@ beforeAll(async () => {
   schoolId = (await buildSchool(t.database, t.districtId)).id;
   otherSchoolId = (await buildSchool(t.database, t.districtId)).id;
   teacherId = (await buildTeacher(t.database, schoolId, { name: '王某某' })).id;
-  colleagueId = (await buildTeacher(t.database, schoolId)).id;
+  const colleague = await buildTeacher(t.database, schoolId);
+  colleagueId = colleague.id;
+  colleagueIdNumber = colleague.idNumber;
   office = await signInAs(t, [{ role: 'district_staff', office: '师德办' }]);
   handler = await signInAs(t, [{ role: 'school_admin', schoolId }]);
 });
@@ -264,5 +268,50 @@ describe('case handling, restrictions and permissions', () => {
     expect(page.total).toBe(2);
     expect(page.levelCounts).toMatchObject({ excellent: 1, none: 1 });
     expect(page.commitmentCount).toBe(1);
+  });
+
+  it('imports 师德考核 from xlsx all-or-nothing and exports the lists', async () => {
+    const book = async (rows: string[][]) => {
+      const b = new ExcelJS.Workbook();
+      const sheet = b.addWorksheet('考核');
+      sheet.addRow(['身份证号', '姓名', '考核结果', '备注']);
+      for (const r of rows) sheet.addRow(r);
+      return Buffer.from(await b.xlsx.writeBuffer());
+    };
+    const upload = async (client: TestClient, content: Buffer) => {
+      const boundary = '----ethics';
+      const body = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="k.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+        ),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return client.inject({
+        method: 'POST',
+        url: '/api/v1/ethics/reviews/import?year=2024',
+        payload: body,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
+    };
+    const bad = await upload(
+      handler,
+      await book([
+        [colleagueIdNumber, '', '优秀', ''],
+        ['110101199003077777', '', '很好', ''],
+      ]),
+    );
+    expect(bad.statusCode).toBe(200);
+    expect(bad.json().imported).toBe(0);
+    expect(bad.json().errors.map((e: { row: number }) => e.row)).toEqual([3]);
+    const good = await upload(handler, await book([[colleagueIdNumber, '', '合格', '']]));
+    expect(good.json()).toEqual({ imported: 1, errors: [] });
+    const page = (await office.get(`/api/v1/ethics/reviews?year=2024&schoolId=${schoolId}`)).json();
+    expect(page.levelCounts.qualified).toBe(1);
+    const cases = await office.get('/api/v1/ethics/cases.xlsx');
+    expect(cases.statusCode).toBe(200);
+    expect(cases.headers['content-type']).toContain('spreadsheetml');
+    const outsider = await signInAs(t, [{ role: 'inspector' }]);
+    expect((await outsider.get('/api/v1/ethics/cases.xlsx')).statusCode).toBe(403);
   });
 });

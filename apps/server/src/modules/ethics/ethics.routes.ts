@@ -13,6 +13,7 @@ import {
   EthicsMessageInput,
   EthicsMonitoring,
   EthicsMonitoringQuery,
+  EthicsReviewImportResult,
   EthicsReviewInput,
   EthicsReviewPage,
   EthicsReviewQuery,
@@ -54,6 +55,9 @@ import {
 import { getMonitoring } from './monitoring.service.ts';
 import { listMyMatters, submitMyAppeal, submitMyStatement } from './my-matters.service.ts';
 import { listReviews, saveCommitment, saveReview } from './review.service.ts';
+import { exportCases, exportReviews, importReviews } from './ethics-xlsx.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const Ok = z.object({ ok: z.literal(true) });
 const FileParams = z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() });
@@ -72,6 +76,11 @@ export const ethicsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => listCases(contextOf(req), req.query),
+  );
+  app.get(
+    '/cases.xlsx',
+    { schema: { tags, summary: '导出师德案件（xlsx，按当前筛选）', querystring: EthicsCaseListQuery } },
+    async (req, reply) => sendDownload(reply, { ...(await exportCases(contextOf(req), req.query)), contentType: XLSX }),
   );
   app.post(
     '/cases',
@@ -180,6 +189,21 @@ export const ethicsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => listReviews(contextOf(req), req.query),
+  );
+  app.get('/reviews.xlsx', { schema: { tags, summary: '导出师德考核（xlsx）', querystring: EthicsReviewQuery } }, async (req, reply) =>
+    sendDownload(reply, { ...(await exportReviews(contextOf(req), req.query)), contentType: XLSX }),
+  );
+  app.post(
+    '/reviews/import',
+    {
+      schema: {
+        tags,
+        summary: '导入师德考核结果（multipart 字段 file；列：身份证号、姓名、考核结果、备注；全部通过才写入）',
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+        response: { 200: EthicsReviewImportResult },
+      },
+    },
+    async (req) => importReviews(contextOf(req), req.query.year, (await readUpload(req)).content),
   );
   app.put('/reviews', { schema: { tags, summary: '登记师德考核结果', body: EthicsReviewInput, response: { 200: Ok } } }, async (req) => {
     await saveReview(contextOf(req), req.body);

@@ -12,6 +12,7 @@ import { useMe } from '../auth/auth-context.tsx';
 import { ethicsApi } from './ethics-api.ts';
 import { isEthicsOffice } from './ethics-access.ts';
 import { CreateCaseButton } from './create-case.tsx';
+import { DownloadButton } from '../../components/export-button.tsx';
 
 export default function CaseListPage() {
   const me = useMe();
@@ -54,6 +55,11 @@ export default function CaseListPage() {
             <span>
               只看逾期 <Switch checked={lp.filters.overdue === 'true'} onChange={(v) => lp.setFilters({ overdue: v ? 'true' : null })} />
             </span>
+            <DownloadButton
+              path="/ethics/cases.xlsx"
+              fileName="师德案件.xlsx"
+              query={{ state: lp.filters.state, overdue: lp.filters.overdue, year: lp.filters.year }}
+            />
             {isOffice && <CreateCaseButton />}
             {isOffice && (
               <Link to="/ethics/monitoring">

@@ -4,7 +4,10 @@
  * school and name — no ranking of teachers.
  */
 import { ETHICS_REVIEW_LEVEL_LABELS, ETHICS_REVIEW_LEVELS, type EthicsReviewPage } from '@zhiping/contracts';
-import { Card, Col, Input, Row, Select, Space, Statistic, message } from 'antd';
+import { Alert, Button, Card, Col, Input, Row, Select, Space, Statistic, Upload, message } from 'antd';
+import { useState } from 'react';
+import { DownloadButton } from '../../components/export-button.tsx';
+import { apiJson } from '../../lib/api-client.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
 import { SchoolSelect } from '../../components/school-select.tsx';
@@ -38,6 +41,24 @@ export default function ReviewsPage() {
     }
   };
   const counts = q.data?.levelCounts ?? {};
+  const [importErrors, setImportErrors] = useState<{ row: number; message: string }[]>([]);
+  const importFile = async (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    try {
+      const r = await apiJson<{ imported: number; errors: { row: number; message: string }[] }>('POST', '/ethics/reviews/import', {
+        body: form,
+        query: { year },
+      });
+      setImportErrors(r.errors);
+      if (r.errors.length === 0) {
+        void message.success(`已导入 ${r.imported} 条`);
+        q.reload();
+      }
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  };
   return (
     <>
       <PageHeader
@@ -71,6 +92,21 @@ export default function ReviewsPage() {
                 { value: 'none', label: '未录入' },
               ]}
             />
+            <DownloadButton
+              path="/ethics/reviews.xlsx"
+              fileName={`${year}年度师德考核.xlsx`}
+              query={{ year, schoolId: lp.filters.schoolId, level: lp.filters.level, q: lp.filters.q }}
+            />
+            <Upload
+              accept=".xlsx"
+              showUploadList={false}
+              beforeUpload={(file) => {
+                void importFile(file);
+                return false;
+              }}
+            >
+              <Button>导入考核结果</Button>
+            </Upload>
             <Input.Search
               allowClear
               placeholder="教师姓名"
@@ -81,6 +117,21 @@ export default function ReviewsPage() {
           </>
         }
       />
+      {importErrors.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setImportErrors([])}
+          style={{ marginBottom: 16 }}
+          message="导入未写入任何数据，请修改以下行后重新导入（列：身份证号、姓名、考核结果、备注）"
+          description={importErrors.slice(0, 20).map((e) => (
+            <div key={e.row}>
+              第 {e.row} 行：{e.message}
+            </div>
+          ))}
+        />
+      )}
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         {[...ETHICS_REVIEW_LEVELS, 'none' as const].map((l) => (
           <Col key={l} xs={12} sm={8} md={4}>
