@@ -58,7 +58,14 @@ export default function DistrictDashboardPage() {
         extra={
           <Space>
             年度
-            <InputNumber aria-label="年度" min={2020} max={2100} value={year} onChange={(v) => v && setYear(v)} style={{ width: 100 }} />
+            <InputNumber
+              aria-label="年度"
+              min={2020}
+              max={2100}
+              value={year}
+              onChange={(v) => v && v >= 2000 && v <= 2100 && setYear(v)}
+              style={{ width: 100 }}
+            />
           </Space>
         }
       />
