@@ -88,6 +88,23 @@ describe('demo training data', () => {
     expect((await teacher.get(`/api/v1/training/teachers/${firstOther.id}`)).statusCode).toBe(404);
   });
 
+  it('computes the 优质均衡 item 5年360学时 from the ledger with its 口径, and leaves years without a finished cycle to manual judgement', async () => {
+    const staff = await signIn(t.app, 'jiaoshike');
+    const value = async (year: number) => {
+      const list = (await staff.get(`/api/v1/indicators?year=${year}`)).json() as {
+        items: { code: string; value: number | null; numerator: number | null; denominator: number | null; warnings: string[] }[];
+      };
+      return list.items.find((v) => v.code === 'teachers.training_completion_rate')!;
+    };
+    const y2025 = await value(2025);
+    expect(y2025.denominator).toBeGreaterThan(2500);
+    expect(y2025.numerator! / y2025.denominator!).toBeGreaterThan(0.7);
+    expect(y2025.numerator!).toBeLessThan(y2025.denominator!);
+    expect(y2025.warnings.join()).toContain('2021–2025');
+    const y2024 = await value(2024);
+    expect(y2024.value).toBeNull();
+  });
+
   it('records the seed in the audit log', async () => {
     const row = await t.database.db.selectFrom('audit_log').where('action', '=', 'demo.training').select('after').executeTakeFirstOrThrow();
     const after = (typeof row.after === 'string' ? JSON.parse(row.after) : row.after) as { credits: number; elapsedMs: number };
