@@ -87,10 +87,13 @@ export function CampaignForm({
   const templates = useQuery(open ? 'templates' : null, (signal) => templatesApi.list(signal));
   const streets = useStreets();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** Numbers the preview requests so a slow, stale answer never replaces a newer one. */
+  const previewSeq = useRef(0);
   const knownLabels = useMemo(() => new Map((campaign?.evaluations ?? []).map((e) => [e.schoolId, e.schoolName])), [campaign]);
 
   const refreshPreview = (selection: SchoolSelection) => {
     if (timer.current) clearTimeout(timer.current);
+    const seq = ++previewSeq.current;
     const isEmpty =
       selection.typeCodes.length + selection.streetIds.length + selection.schoolIds.length === 0 && selection.excludeSchoolIds.length === 0;
     if (isEmpty) {
@@ -101,10 +104,13 @@ export function CampaignForm({
       campaignsApi
         .preview(selection)
         .then((p) => {
+          if (seq !== previewSeq.current) return;
           setPreview(p);
           setPreviewError(null);
         })
-        .catch((e: unknown) => setPreviewError(errorMessage(e)));
+        .catch((e: unknown) => {
+          if (seq === previewSeq.current) setPreviewError(errorMessage(e));
+        });
     }, 300);
   };
   useEffect(() => {
