@@ -109,6 +109,7 @@ describe('supervision: the remaining pages', () => {
     await page.keyboard.type(other.name);
     await page.locator('.ant-select-item-option', { hasText: other.name }).first().click();
     await page.keyboard.press('Escape');
+    await drawer.locator('.ant-select-selection-item', { hasText: other.name }).waitFor();
     await drawer
       .getByTestId('preview-count')
       .getByText(`共 ${expected.count + 1} 所`)
