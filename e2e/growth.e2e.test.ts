@@ -93,6 +93,23 @@ describe('teacher growth', () => {
     await rows.first().getByRole('link').click();
     await page.getByRole('heading', { name: `${schoolName} · 教师发展` }).waitFor();
     await page.getByText('结对帮扶本校的专家团队').waitFor();
+    await snap(page, 'growth-06-school');
+    await openNav(page, '专家团队帮扶');
+    await page
+      .locator('.ant-table-tbody')
+      .getByRole('link', { name: /专家团队$/ })
+      .first()
+      .click();
+    await page.getByText('被帮扶学校指标变化（来自指标计算）').waitFor();
+    await page.getByRole('columnheader', { name: /学年（结对时）/ }).waitFor();
+    await snap(page, 'growth-07-team');
+    await openNav(page, '名师工作室');
+    await page.locator('.ant-table-tbody').getByRole('link').first().click();
+    await page.getByText('年度考核', { exact: true }).first().waitFor();
+    await snap(page, 'growth-08-studio');
+    await openNav(page, '教师考核');
+    await page.getByText('各分项得分率（最弱的在前）').waitFor();
+    await snap(page, 'growth-09-tests');
     await page.goto('/teacher-development');
     await page.getByRole('heading', { name: '教师发展看板' }).waitFor();
     await page.getByLabel('年度').fill('2025');

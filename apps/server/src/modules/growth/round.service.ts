@@ -20,7 +20,7 @@ import type {
   ScoreInput,
 } from '@zhiping/contracts';
 import { ROLE_LABELS, type Role } from '@zhiping/contracts';
-import { ROUND_STATE_LABELS, SELECTION_KIND_LABELS, consolidateReviewScores, selectTopN, type SelectionKind } from '@zhiping/domain';
+import { ROUND_STATE_LABELS, SELECTION_KIND_LABELS, TITLE, consolidateReviewScores, selectTopN, type SelectionKind } from '@zhiping/domain';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { recordAudit } from '../../platform/audit.ts';
 import { inTransaction, type ServiceContext, type TxContext } from '../../platform/context.ts';
@@ -250,7 +250,7 @@ export async function getPrefill(ctx: ServiceContext, roundId: number, teacherId
   return {
     teacher: teacherRef(teacher),
     teachingStage: teacher.teaching_stage,
-    title: teacher.title,
+    title: (TITLE.labels as Record<string, string>)[teacher.title] ?? teacher.title,
     recognitions,
     latestTest: showTest && test ? { year: test.year, total: Number(test.total) } : null,
     studios: studios.map((s) => s.name),

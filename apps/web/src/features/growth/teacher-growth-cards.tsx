@@ -1,11 +1,10 @@
 /** Cards of a teacher's growth page: studios, expert teams, selections, test results and recognitions. */
 import type { TeacherGrowth } from '@zhiping/contracts';
+import { TEST_AREAS } from '@zhiping/domain';
 import { Card, Empty, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { BarChart } from '../../components/bar-chart.tsx';
 import { formatDate } from '../../lib/format.ts';
-
-const TEST_AREAS = ['学科知识', '教学设计', '课堂实施', '教育理论', '信息技术应用'];
 
 export function StudioMembershipCard({ g }: { g: TeacherGrowth }) {
   return (
@@ -125,11 +124,13 @@ export function TestResultCard({ g }: { g: TeacherGrowth }) {
               ariaLabel="最近一次考核各分项得分率"
               height={220}
               isHorizontal
-              categories={TEST_AREAS.filter((a) => latest.parts[a] !== undefined)}
+              categories={TEST_AREAS.filter((a) => latest.parts[a.key] !== undefined).map((a) => a.key)}
               series={[
                 {
-                  name: `${latest.year} 年得分`,
-                  values: TEST_AREAS.filter((a) => latest.parts[a] !== undefined).map((a) => latest.parts[a]!),
+                  name: `${latest.year} 年得分率（%）`,
+                  values: TEST_AREAS.filter((a) => latest.parts[a.key] !== undefined).map(
+                    (a) => Math.round((latest.parts[a.key]! / a.max) * 1000) / 10,
+                  ),
                 },
               ]}
             />
