@@ -126,6 +126,12 @@ describe('ethics: anonymous report to a blocked award application', () => {
     await page.getByTestId('case-state').filter({ hasText: '待书面告知' }).waitFor();
     await page.getByText(/记过处分（\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}）/).waitFor();
     await snap(page, 'ethics-04-case-decided');
+
+    // Monitoring: the demo district's three years, the repeated-case schools, no teacher ranking.
+    await openNav(page, '师德监测');
+    await page.getByText('重复发生案件的学校').waitFor();
+    await page.locator('canvas').first().waitFor();
+    await snap(page, 'ethics-06-monitoring');
     expect(errors).toEqual([]);
   });
 

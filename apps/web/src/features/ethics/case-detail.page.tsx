@@ -305,7 +305,7 @@ export default function CaseDetailPage() {
                       {l.action === 'start'
                         ? '收到'
                         : (ETHICS_CASE_WORKFLOW.transitions.find((t) => t.action === l.action)?.label ?? l.action)}{' '}
-                      · {l.actorName}
+                      · {l.actorName === 'public-reporter' ? '公众反映人' : l.actorName}
                     </div>
                     <Typography.Text type="secondary">{formatDateTime(l.at)}</Typography.Text>
                     {l.note && <div>{l.note}</div>}
