@@ -401,3 +401,19 @@ describe('a selection round', () => {
     expect(drill.items.map((x) => x.name).sort()).toEqual(['乙一', '甲一']);
   });
 });
+
+describe('exports', () => {
+  it('exports studios, teams, a round and test scores as xlsx within the caller’s reach', async () => {
+    for (const url of [
+      '/api/v1/growth/studios/export',
+      '/api/v1/growth/teams/export',
+      '/api/v1/growth/rounds/1/applications/export',
+      '/api/v1/growth/tests/scores/export?year=2025',
+    ]) {
+      const r = await manager.get(url);
+      expect(r.statusCode, url).toBe(200);
+      expect(r.headers['content-type']).toContain('spreadsheetml');
+    }
+    expect((await supervisionStaff.get('/api/v1/growth/tests/scores/export?year=2025')).statusCode).toBe(403);
+  });
+});

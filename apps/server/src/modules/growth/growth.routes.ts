@@ -45,7 +45,7 @@ import { z } from 'zod';
 import { contextOf } from '../../platform/http.ts';
 import { readUpload, sendDownload } from '../evaluations/http-files.ts';
 import { XLSX_MIME } from '../imports/xlsx-template.ts';
-import { buildApplicationsXlsx, buildTestScoresXlsx } from './growth-xlsx.ts';
+import { buildApplicationsXlsx, buildStudiosXlsx, buildTeamsXlsx, buildTestScoresXlsx } from './growth-xlsx.ts';
 import * as rounds from './round.service.ts';
 import * as studios from './studio.service.ts';
 import * as targets from './target.service.ts';
@@ -91,6 +91,16 @@ export const growthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/studios', { schema: { tags, summary: '名师工作室', querystring: StudioListQuery, response: { 200: StudioPage } } }, (req) =>
     studios.listStudios(contextOf(req), req.query),
   );
+  app.get(
+    '/studios/export',
+    { schema: { tags, summary: '导出工作室（xlsx）', querystring: StudioListQuery.omit({ page: true, pageSize: true }) } },
+    async (req, reply) =>
+      sendDownload(reply, {
+        fileName: '名师工作室.xlsx',
+        contentType: XLSX_MIME,
+        buffer: await buildStudiosXlsx(await studios.listAllStudios(contextOf(req), req.query)),
+      }),
+  );
   app.post('/studios', { schema: { tags, summary: '设立工作室', body: StudioInput, response: { 200: StudioDetail } } }, (req) =>
     studios.createStudio(contextOf(req), req.body),
   );
@@ -128,6 +138,16 @@ export const growthRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---- expert teams
   app.get('/teams', { schema: { tags, summary: '专家团队与结对', querystring: TeamListQuery, response: { 200: TeamPage } } }, (req) =>
     teams.listTeams(contextOf(req), req.query),
+  );
+  app.get(
+    '/teams/export',
+    { schema: { tags, summary: '导出专家团队（xlsx）', querystring: TeamListQuery.omit({ page: true, pageSize: true }) } },
+    async (req, reply) =>
+      sendDownload(reply, {
+        fileName: '专家团队结对帮扶.xlsx',
+        contentType: XLSX_MIME,
+        buffer: await buildTeamsXlsx(await teams.listAllTeams(contextOf(req), req.query)),
+      }),
   );
   app.post('/teams', { schema: { tags, summary: '组建专家团队并结对', body: ExpertTeamInput, response: { 200: TeamDetail } } }, (req) =>
     teams.createTeam(contextOf(req), req.body),

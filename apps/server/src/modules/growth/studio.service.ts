@@ -69,6 +69,13 @@ export async function listStudios(ctx: ServiceContext, query: StudioListQuery): 
   return { items: rows.map((r) => toStudioSummary(r, today)), total, page: query.page, pageSize: query.pageSize };
 }
 
+/** Every studio matching the filters (for the xlsx export). */
+export async function listAllStudios(ctx: ServiceContext, query: Omit<StudioListQuery, 'page' | 'pageSize'>): Promise<StudioSummary[]> {
+  requireGrowthReader(growthAccess(ctx.actor));
+  const today = ctx.clock.today();
+  return (await repo.findStudios(ctx.db, query, yearOf(today))).map((r) => toStudioSummary(r, today));
+}
+
 function canManageStudio(access: GrowthAccess, hostTeacherId: number): boolean {
   return access.isManager || (access.teacherId !== null && access.teacherId === hostTeacherId);
 }

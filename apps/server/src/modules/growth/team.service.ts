@@ -46,6 +46,12 @@ export async function listTeams(ctx: ServiceContext, query: TeamListQuery): Prom
   return { items: rows.map(toTeamSummary), total, page: query.page, pageSize: query.pageSize };
 }
 
+/** Every team matching the filters (for the xlsx export). */
+export async function listAllTeams(ctx: ServiceContext, query: Omit<TeamListQuery, 'page' | 'pageSize'>): Promise<TeamSummary[]> {
+  requireGrowthReader(growthAccess(ctx.actor));
+  return (await repo.findTeams(ctx.db, query)).map(toTeamSummary);
+}
+
 function canManageTeam(access: GrowthAccess, leadTeacherId: number): boolean {
   return access.isManager || (access.teacherId !== null && access.teacherId === leadTeacherId);
 }

@@ -3,6 +3,7 @@ import { StudioInput, STUDIO_KIND_VALUES, type StudioSummary } from '@zhiping/co
 import { App, Button, DatePicker, Form, Input, Modal, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { DownloadButton } from '../../components/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
 import { formatDate } from '../../lib/format.ts';
@@ -71,6 +72,7 @@ export default function StudioListPage() {
               defaultValue={lp.filters.q}
               onSearch={(v) => lp.setFilters({ q: v })}
             />
+            <DownloadButton path="/growth/studios/export" fileName="名师工作室.xlsx" query={{ kind: lp.filters.kind, q: lp.filters.q }} />
             {isGrowthManager(me) && (
               <Button
                 type="primary"

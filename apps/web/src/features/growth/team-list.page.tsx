@@ -3,6 +3,7 @@ import { ExpertTeamInput, PAIRING_REASON_VALUES, type TeamSummary } from '@zhipi
 import { App, Button, DatePicker, Form, Input, Modal, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { DownloadButton } from '../../components/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
 import { SchoolSelect } from '../../components/school-select.tsx';
@@ -66,6 +67,11 @@ export default function TeamListPage() {
               style={{ width: 220 }}
               defaultValue={lp.filters.q}
               onSearch={(v) => lp.setFilters({ q: v })}
+            />
+            <DownloadButton
+              path="/growth/teams/export"
+              fileName="专家团队结对帮扶.xlsx"
+              query={{ reason: lp.filters.reason, q: lp.filters.q }}
             />
             {isGrowthManager(me) && (
               <Button
