@@ -17,7 +17,8 @@ import { recordAudit } from '../../platform/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { transition } from '../workflow/workflow.service.ts';
-import { getPlan, planOrThrow, schoolsOn, toMove } from './plan.service.ts';
+import { getPlan, planOrThrow } from './plan.service.ts';
+import { schoolsOn, toMove } from './rotation.mapper.ts';
 import { planCapacities, rotationAccess } from './rotation.policy.ts';
 import * as repo from './rotation.repository.ts';
 

@@ -9,14 +9,12 @@ import type {
   MoveListQuery,
   MoveUpdate,
   PlanResult,
-  RotationMove,
   RotationMovePage,
   RotationPlanDetail,
   RotationPlanInput,
   RotationPlanSummary,
 } from '@zhiping/contracts';
 import {
-  distanceKm,
   optimizeRotationPlan,
   rotationLowerBound,
   ROTATION_PLAN_WORKFLOW,
@@ -31,6 +29,7 @@ import { startWorkflow, workflowLog } from '../workflow/workflow.service.ts';
 import { computeEligibility } from './eligibility.service.ts';
 import { buildPlanInput } from './plan-input.ts';
 import { planCapacities, requireDistrictReader, requireManager, rotationAccess } from './rotation.policy.ts';
+import { schoolsOn, toMove } from './rotation.mapper.ts';
 import * as repo from './rotation.repository.ts';
 
 type PlanRow = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;
@@ -392,52 +391,6 @@ export async function includeTeacher(ctx: ServiceContext, id: number, teacherId:
     });
   });
   return getPlan(ctx, id);
-}
-
-/** Maps a page row to the contract (with the distance between the schools). */
-export function toMove(
-  r: Awaited<ReturnType<typeof repo.findMovePage>>['rows'][number],
-  schools: Map<number, { name: string; longitude: number | null; latitude: number | null }>,
-): RotationMove {
-  const a = schools.get(r.from_school_id);
-  const b = schools.get(r.to_school_id);
-  const km =
-    a && b && a.longitude !== null && a.latitude !== null && b.longitude !== null && b.latitude !== null
-      ? Math.round(distanceKm({ longitude: a.longitude, latitude: a.latitude }, { longitude: b.longitude, latitude: b.latitude }) * 10) / 10
-      : null;
-  return {
-    id: r.id,
-    planId: r.plan_id,
-    planTitle: r.plan_title,
-    planState: r.plan_state,
-    teacherId: r.teacher_id,
-    teacherName: r.teacher_name,
-    fromSchoolId: r.from_school_id,
-    fromSchoolName: a?.name ?? '',
-    toSchoolId: r.to_school_id,
-    toSchoolName: b?.name ?? '',
-    stage: r.stage,
-    subject: r.subject,
-    kind: r.kind,
-    isBackbone: r.is_backbone,
-    countsAsBackbone: r.counts_as_backbone,
-    isHighQuality: r.is_high_quality,
-    source: r.source,
-    reasons: r.reasons,
-    fromReview: r.from_review,
-    fromReviewNote: r.from_review_note,
-    toReview: r.to_review,
-    toReviewNote: r.to_review_note,
-    acknowledgedAt: r.acknowledged_at ? r.acknowledged_at.toISOString() : null,
-    effectiveFrom: r.effective_from,
-    assignmentId: r.assignment_id,
-    distanceKm: km,
-  };
-}
-
-/** School names and coordinates as of a date. */
-export async function schoolsOn(ctx: ServiceContext, date: string) {
-  return new Map((await repo.findSchoolsOn(ctx.db, date)).map((s) => [s.id, s]));
 }
 
 /** A page of a plan's moves (district users). */
