@@ -410,8 +410,6 @@ export const EthicsReviewRow = z.object({
 export const EthicsReviewPage = pageOf(EthicsReviewRow).extend({
   levelCounts: z.record(z.string(), z.number().int()),
   commitmentCount: z.number().int(),
-  /** False when the training ledger is not available. */
-  trainingLedger: z.boolean(),
 });
 export type EthicsReviewPage = z.infer<typeof EthicsReviewPage>;
 

@@ -83,7 +83,6 @@ export async function listReviews(ctx: ServiceContext, query: EthicsReviewQuery)
     pageSize: query.pageSize,
     levelCounts,
     commitmentCount: counts.reduce((s, c) => s + c.signed, 0),
-    trainingLedger: true,
   };
 }
 
