@@ -86,7 +86,7 @@ describe('rotation: eligible list to executed plan', () => {
 
     // One administrator holds every school of the plan: accepts one move in the browser, the rest via the API.
     const plan = (await staff.get<RotationPlanSummary[]>('/rotation/plans'))[0]!;
-    const moves = await staff.get<RotationMovePage>(`/rotation/plans/${plan.id}/moves?pageSize=500`);
+    const moves = await staff.get<RotationMovePage>(`/rotation/plans/${plan.id}/moves?pageSize=200`);
     const schoolIds = [...new Set(moves.items.flatMap((m) => [m.fromSchoolId, m.toSchoolId]))];
     const reviewer = await createAccount(server.baseUrl, admins, {
       username: 'e2e_rotation_admin',
@@ -104,7 +104,7 @@ describe('rotation: eligible list to executed plan', () => {
       .click();
     await schoolPage.getByText('已同意').waitFor();
     await snap(schoolPage, 'rotation-04-school-review');
-    const reviewed = await reviewer.api.get<RotationMovePage>('/rotation/school-moves?pageSize=500');
+    const reviewed = await reviewer.api.get<RotationMovePage>('/rotation/school-moves?pageSize=200');
     for (const m of reviewed.items) await reviewer.api.post(`/rotation/moves/${m.id}/review`, { decision: 'accepted' });
 
     const before = await staff.get<IndicatorList>('/indicators?year=2025');
