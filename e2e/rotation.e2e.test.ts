@@ -77,8 +77,9 @@ describe('rotation: eligible list to executed plan', () => {
     await page.getByLabel('排除原因').fill('承担毕业班教学');
     await okOfDialog(page, '排除').click();
     await page.getByText('承担毕业班教学').waitFor();
+    await page.getByText('方案已人工调整').waitFor();
     await button(page, '重新计算').click();
-    await page.getByText('方案已计算').waitFor({ timeout: 60_000 });
+    await page.getByText('方案已人工调整').waitFor({ state: 'hidden', timeout: 60_000 });
     await snap(page, 'rotation-03-adjusted');
 
     await button(page, '提交学校审核').click();

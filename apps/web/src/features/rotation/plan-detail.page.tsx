@@ -241,9 +241,8 @@ export default function PlanDetailPage() {
             },
             {
               title: '理由',
-              width: 420,
               render: (_, m) => (
-                <ul style={{ margin: 0, paddingLeft: 16, minWidth: 380, maxWidth: 460, whiteSpace: 'normal' }}>
+                <ul style={{ margin: 0, paddingLeft: 16, minWidth: 300, maxWidth: 380, whiteSpace: 'normal' }}>
                   {m.reasons.map((x, i) => (
                     <li key={i}>{x}</li>
                   ))}
@@ -274,7 +273,6 @@ export default function PlanDetailPage() {
               ? [
                   {
                     title: '操作',
-                    fixed: 'right' as const,
                     render: (_: unknown, m: RotationMove) => (
                       <Space wrap size={4}>
                         {m.source !== 'manual' && (
