@@ -201,7 +201,7 @@ async function seedStudios(
         .insertInto('growth_studio_member')
         .values(members.map((m) => ({ studio_id: studioId, teacher_id: m.id, joined_on: '2024-09-01', left_on: null })))
         .execute();
-      const people = [host.id, ...members.map((m) => m.id)];
+      const people = [host, ...members];
       const count = rng.int(8, 13);
       let outputs2025 = 0;
       let activities2025 = 0;
@@ -225,7 +225,7 @@ async function seedStudios(
               ok === 'paper'
                 ? `${ACTIVITY_TITLES[kind][0]}的实践与思考`
                 : ok === 'lesson'
-                  ? `${subject ?? '班级管理'}优秀课例（教师编号${author}）`
+                  ? `${subject ?? '班级管理'}优秀课例（${author.name}）`
                   : `${subject ?? '德育'}教学资源包`,
             link: '',
           };
@@ -240,7 +240,7 @@ async function seedStudios(
           title: rng.pick(ACTIVITY_TITLES[kind]),
           held_on: heldOn,
           place: `${host.name}所在学校`,
-          attendee_ids: attendees,
+          attendee_ids: attendees.map((a) => a.id),
           outputs: JSON.stringify(outs),
           created_by_name: host.name,
         });
