@@ -68,10 +68,7 @@ describe('training: record a training, a teacher sees their hours', () => {
     await page.getByRole('link', { name: '第1期' }).click();
     await button(page, '报名教师').click();
     await page.getByRole('combobox', { name: '选择教师' }).fill(teacherName);
-    await page
-      .getByRole('option', { name: new RegExp(teacherName) })
-      .first()
-      .click();
+    await page.locator('.ant-select-item-option', { hasText: teacherName }).first().click();
     await page
       .locator('.ant-modal-footer')
       .getByRole('button', { name: /报\s*名/ })
@@ -94,7 +91,7 @@ describe('training: record a training, a teacher sees their hours', () => {
   it('the teacher sees their hours by cycle and level, and submits an outside training with its certificate', async () => {
     const { page, errors } = await signedInPage('laoshi01');
     await openNav(page, '我的学时');
-    await page.getByText('继续教育学时').waitFor();
+    await page.getByText('继续教育学时', { exact: true }).waitFor();
     await page.getByText(/示例区中小学教师继续教育学时要求/).waitFor();
     await page.getByRole('cell', { name: COURSE }).waitFor();
     await snap(page, 'training-02-my-hours');
@@ -136,7 +133,7 @@ describe('training: record a training, a teacher sees their hours', () => {
     await openNav(district.page, '学时达标');
     await district.page.getByText(/统计日/).waitFor();
     await district.page.getByRole('combobox', { name: '状态' }).click();
-    await district.page.getByRole('option', { name: '预警' }).click();
+    await district.page.locator('.ant-select-item-option', { hasText: '预警' }).click();
     await district.page.getByRole('cell', { name: '预警' }).first().waitFor();
     await snap(district.page, 'training-04-district-at-risk');
     expect([...errors, ...district.errors]).toEqual([]);
