@@ -108,11 +108,15 @@ describe('the 优质均衡 assessment', () => {
   });
 
   it('decides items without base data from the manual entry, and computed items from the data', async () => {
-    await admin.put('/api/v1/assessments/balanced/2025/items/government.9', { met: false, note: '2025年完成率 96.3%（教师发展中心台账）' });
+    // 教师平均工资 has no base data in Zhiping (5年360学时 is computed from the training ledger since it exists).
+    await admin.put('/api/v1/assessments/balanced/2025/items/government.8', {
+      met: false,
+      note: '2025年教师平均工资为公务员的 96.3%（人社局数据）',
+    });
     await admin.put('/api/v1/assessments/balanced/2025/items/government.4', { met: false, note: '人工判定不应覆盖计算结果' });
     const a = await get('balanced');
-    expect(item(a, 'government.9')).toMatchObject({ status: 'not_met', basis: 'manual' });
-    expect(a.failing.find((f) => f.itemNo === 'government.9')!.reason).toContain('96.3%');
+    expect(item(a, 'government.8')).toMatchObject({ status: 'not_met', basis: 'manual' });
+    expect(a.failing.find((f) => f.itemNo === 'government.8')!.reason).toContain('96.3%');
     expect(item(a, 'government.4')).toMatchObject({ basis: 'computed', status: 'met' });
   });
 
