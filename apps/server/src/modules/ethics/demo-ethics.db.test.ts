@@ -4,6 +4,7 @@ import { testContext } from '../../../test/db.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { loadDemoDistrict } from '../demo/demo.service.ts';
 import { seedDemoEthics } from './demo-ethics.ts';
+import { getMonitoring } from './monitoring.service.ts';
 import { findActiveRestrictions } from './restrictions.ts';
 
 let t: TestApp;
@@ -32,6 +33,12 @@ describe('ethics demo data', () => {
     const reviews = await db.selectFrom('ethics_review').select('level').where('year', '=', 2025).execute();
     const teachers = await db.selectFrom('teacher').select('id').where('is_active', '=', true).where('school_id', 'is not', null).execute();
     expect(reviews).toHaveLength(teachers.length);
+    const m = await getMonitoring(testContext(t.database), {});
+    expect(m.totals.overdue).toBeGreaterThanOrEqual(2);
+    expect(m.handling.averageDays).toBeLessThan(90);
+    expect(m.handling.withinDeadline).toBeGreaterThan(m.handling.pastDeadline);
+    expect(m.repeated.schools.length).toBeGreaterThanOrEqual(2);
+    console.log(`ethics demo: ${JSON.stringify(m.totals)}; handling ${JSON.stringify(m.handling)}; repeated ${m.repeated.schools.length}`);
     // Teachers with demo accounts are never penalised.
     const withAccounts = await db.selectFrom('app_user').select('teacher_id').where('teacher_id', 'is not', null).execute();
     expect(active.some((a) => withAccounts.some((u) => u.teacher_id === a.teacher_id))).toBe(false);

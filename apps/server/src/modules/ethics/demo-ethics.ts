@@ -156,9 +156,34 @@ export async function seedDemoEthics(tx: TxContext, _options: { passwordHash: st
         : PATH.slice(0, PATH.indexOf(p.final === 'appeal_review' ? 'notified' : p.final) + 1);
     if (p.final === 'appeal_review') states.push('appeal_review');
     if (p.appeal === 'changed') states.splice(states.length - 1, 0, 'appeal_review');
-    // Step dates spread over the case's age; an overdue open case sits past its deadline.
-    const span = Math.max(states.length - 1, 1);
-    const dates = states.map((_, i) => addDays(received, Math.floor(((p.age * i) / (span + (p.overdue ? 0 : 1))) * 0.9)));
+    // Realistic gaps between steps (some investigations run past their deadline); never later than today.
+    const gap = (state: EthicsCaseState, previous: EthicsCaseState): number => {
+      switch (state) {
+        case 'investigating':
+          return rnd.int(1, 6);
+        case 'dismissed':
+          return rnd.int(2, 10);
+        case 'statement':
+          return p.overdue ? rnd.int(33, 45) : rnd.int(12, 28);
+        case 'deciding':
+          return rnd.int(2, 7);
+        case 'decided':
+          return rnd.int(4, 14);
+        case 'notified':
+          return rnd.int(1, 5);
+        case 'appeal_review':
+          return rnd.int(5, 25);
+        case 'closed':
+          return previous === 'appeal_review' ? rnd.int(10, 28) : rules.deadlines.appealDays + 1;
+        default:
+          return 0;
+      }
+    };
+    let offset = 0;
+    const dates = states.map((state, i) => {
+      if (i > 0) offset = Math.min(offset + gap(state, states[i - 1]!), p.age);
+      return addDays(received, offset);
+    });
     const at = (s: EthicsCaseState) => (states.includes(s) ? dates[states.indexOf(s)]! : null);
     const triaged = at('investigating') ?? at('dismissed');
     const findingsOn = at('statement');
