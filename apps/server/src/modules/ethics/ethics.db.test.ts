@@ -154,6 +154,9 @@ describe('case handling, restrictions and permissions', () => {
       expect((await client.post(`/api/v1/ethics/cases/${caseId}/reporter`)).statusCode).toBe(404);
       expect((await client.get(`/api/v1/ethics/cases/${caseId}/files/1`)).statusCode).toBe(404);
     }
+    // Without a session the staff endpoints answer 401, and the public channel never exposes a case by id.
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/ethics/cases/${caseId}` })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/ethics/cases/${caseId}` })).statusCode).toBe(404);
     // Their lists do not contain it either.
     const sameSchoolAdmin = outsiders[0]!;
     expect((await sameSchoolAdmin.get('/api/v1/ethics/cases')).json().total).toBe(0);
