@@ -133,7 +133,7 @@ describe('rotation: eligible list to executed plan', () => {
     await page.getByText('差异系数').first().waitFor();
     await snap(page, 'rotation-06-indicator');
     await openNav(page, '交流轮岗统计');
-    await page.getByText('按学年').waitFor();
+    await page.getByText('按学年', { exact: true }).waitFor({ timeout: 60_000 });
     await snap(page, 'rotation-07-report');
     const me = await staff.get<Me>('/auth/me');
     expect(me.username).toBe('jiaoshike');

@@ -1,6 +1,6 @@
 /** 交流轮岗统计: rotated teachers by school year and by school, shares of eligible, 骨干 and high-quality teachers, window totals, xlsx. */
 import type { RotationReportRow } from '@zhiping/contracts';
-import { Card, Col, InputNumber, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Card, Col, InputNumber, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
 import { BarChart } from '../../components/bar-chart.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { DownloadButton } from '../../components/export-button.tsx';
@@ -60,6 +60,11 @@ export default function ReportsPage() {
         }
       />
       <ErrorAlert error={q.error} onRetry={q.reload} />
+      {q.isLoading && !r && (
+        <Spin tip="正在按各学年基础数据计算应交流人数与交流记录…">
+          <div style={{ height: 160 }} />
+        </Spin>
+      )}
       {r && (
         <>
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
