@@ -85,19 +85,20 @@ describe('rotation: eligible list to executed plan', () => {
     await button(page, '提交学校审核').click();
     await page.getByText('学校审核', { exact: true }).first().waitFor();
 
-    // One administrator holds every school of the plan: accepts one move in the browser, the rest via the API.
+    // The administrator of one school accepts a move in the browser; another account holding every school
+    // of the plan answers the rest through the API.
     const plan = (await staff.get<RotationPlanSummary[]>('/rotation/plans'))[0]!;
     const moves = await staff.get<RotationMovePage>(`/rotation/plans/${plan.id}/moves?pageSize=200`);
-    const schoolIds = [...new Set(moves.items.flatMap((m) => [m.fromSchoolId, m.toSchoolId]))];
-    const reviewer = await createAccount(server.baseUrl, admins, {
-      username: 'e2e_rotation_admin',
+    const first = moves.items[0]!;
+    await createAccount(server.baseUrl, admins, {
+      username: 'e2e_rotation_school',
       displayName: '校长甲',
       role: 'school_admin',
-      schoolId: schoolIds[0]!,
+      schoolId: first.fromSchoolId,
     });
-    for (const id of schoolIds.slice(1)) await admins.sec.post(`/users/${reviewer.id}/roles`, { role: 'school_admin', schoolId: id });
-    const schoolPage = await signedInPage('e2e_rotation_admin');
+    const schoolPage = await signedInPage('e2e_rotation_school');
     await openNav(schoolPage, '交流调动审核');
+    await schoolPage.getByText(first.teacherName).first().waitFor();
     await schoolPage
       .locator('.ant-table-tbody tr.ant-table-row')
       .first()
@@ -105,6 +106,14 @@ describe('rotation: eligible list to executed plan', () => {
       .click();
     await schoolPage.getByText('已同意').waitFor();
     await snap(schoolPage, 'rotation-04-school-review');
+    const schoolIds = [...new Set(moves.items.flatMap((m) => [m.fromSchoolId, m.toSchoolId]))];
+    const reviewer = await createAccount(server.baseUrl, admins, {
+      username: 'e2e_rotation_all',
+      displayName: '审核乙',
+      role: 'school_admin',
+      schoolId: schoolIds[0]!,
+    });
+    for (const id of schoolIds.slice(1)) await admins.sec.post(`/users/${reviewer.id}/roles`, { role: 'school_admin', schoolId: id });
     const reviewed = await reviewer.api.get<RotationMovePage>('/rotation/school-moves?pageSize=200');
     for (const m of reviewed.items) await reviewer.api.post(`/rotation/moves/${m.id}/review`, { decision: 'accepted' });
 
