@@ -75,11 +75,8 @@ export default function ReportsPage() {
             </Col>
             <Col xs={12} md={6}>
               <Card size="small">
-                <Statistic
-                  title={`${r.years.at(-1)}学年交流`}
-                  value={r.byYear.at(-1)?.rotated ?? 0}
-                  suffix={`人，占应交流 ${pct(r.byYear.at(-1)?.share)}`}
-                />
+                <Statistic title={`${r.years.at(-1)}学年交流`} value={r.byYear.at(-1)?.rotated ?? 0} suffix="人" />
+                <Typography.Text type="secondary">占应交流教师 {pct(r.byYear.at(-1)?.share)}</Typography.Text>
               </Card>
             </Col>
             <Col xs={12} md={6}>
