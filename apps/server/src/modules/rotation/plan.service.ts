@@ -14,13 +14,7 @@ import type {
   RotationPlanInput,
   RotationPlanSummary,
 } from '@zhiping/contracts';
-import {
-  optimizeRotationPlan,
-  rotationLowerBound,
-  ROTATION_PLAN_WORKFLOW,
-  termLabel,
-  availableTransitions,
-} from '@zhiping/domain';
+import { optimizeRotationPlan, rotationLowerBound, ROTATION_PLAN_WORKFLOW, termLabel, availableTransitions } from '@zhiping/domain';
 import { recordAudit } from '../../platform/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
