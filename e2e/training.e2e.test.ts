@@ -69,15 +69,18 @@ describe('training: record a training, a teacher sees their hours', () => {
     await button(page, '报名教师').click();
     await page.getByRole('combobox', { name: '选择教师' }).fill(teacherName);
     await page.locator('.ant-select-item-option', { hasText: teacherName }).first().click();
+    await page.locator('.ant-select-selection-item', { hasText: teacherName }).waitFor();
+    await page.locator('.ant-modal-title').click();
+    await snap(page, 'training-00-enrol-dialog');
     await page
       .locator('.ant-modal-footer')
       .getByRole('button', { name: /报\s*名/ })
       .click();
     await page.getByRole('cell', { name: teacherName }).waitFor();
-    await page.locator('.ant-table-tbody .ant-checkbox-input').first().check();
+    await page.locator('.ant-table-tbody .ant-table-selection-column .ant-checkbox-wrapper').first().click();
     await button(page, '登记出勤').click();
     await page.getByText('已登记出勤 1 人').waitFor();
-    await page.locator('.ant-table-tbody .ant-checkbox-input').first().check();
+    await page.locator('.ant-table-tbody .ant-table-selection-column .ant-checkbox-wrapper').first().click();
     await button(page, '结业并记学时').click();
     await page.getByRole('cell', { name: '已结业' }).waitFor();
     await snap(page, 'training-01-session-completed');
