@@ -77,7 +77,7 @@ describe('demo training data', () => {
     expect(me.cycles.map((c) => c.ref.ruleCode)).toEqual(['district', 'national']);
     expect(me.cycles[0]!.standing!.earned).toBeGreaterThan(0);
     expect(me.pendingOutside).toBe(1);
-    expect(me.seminars).toHaveLength(5);
+    expect(me.seminars).toHaveLength(3);
     const mine = (await teacher.get('/api/v1/training/outside?mine=true')).json() as { items: { status: string; evidence: unknown[] }[] };
     expect(mine.items.map((i) => i.status).sort()).toEqual(['approved', 'pending']);
     expect(mine.items[0]!.evidence).toHaveLength(1);

@@ -56,7 +56,10 @@ export async function getTeacherSummary(ctx: ServiceContext, teacherId: number):
     group by 1`.execute(ctx.db);
   const yearRow = (y: number) => byYear.rows.find((r) => Number(r.year) === y);
   const serviceStart = cycles.find((c) => c.standing)?.standing?.serviceStart ?? null;
-  const seminarRule = rules.find((r) => r.spec.seminarMinPerYear > 0)?.spec;
+  const seminarRuleRow = rules.find((r) => r.spec.seminarMinPerYear > 0);
+  const seminarRule = seminarRuleRow?.spec;
+  // Years before the seminar rule took effect carry no requirement.
+  const seminarYears = years.filter((y) => seminarRuleRow && y >= Number(seminarRuleRow.row.effective_from.slice(0, 4)));
   const recent = await findCreditPage(ctx.db, reach, { teacherId }, { offset: 0, limit: 10 });
   const pending = await ctx.db
     .selectFrom('training_outside as o')
@@ -81,7 +84,7 @@ export async function getTeacherSummary(ctx: ServiceContext, teacherId: number):
     isInCycle: cycles.some((c) => c.standing !== null),
     cycles,
     seminars: seminarRule
-      ? years.map((year) => {
+      ? seminarYears.map((year) => {
           const s = evaluateSeminars({ rule: seminarRule, year, done: yearRow(year)?.seminars ?? 0, serviceStart, asOf: today });
           return { year, required: s.required, done: s.done, shortfall: s.shortfall };
         })

@@ -136,8 +136,12 @@ export default function CompliancePage() {
           },
           { title: '状态', render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{r.statusLabel}</Tag> },
           {
+            title: '距周期结束',
+            render: (_, r) => (r.daysLeft < 0 ? '已结束' : `${r.daysLeft} 天`),
+          },
+          {
             title: '每年尚需',
-            render: (_, r) => (r.neededPerYear === null ? '—' : r.neededPerYear),
+            render: (_, r) => (r.neededPerYear === null || r.daysLeft < 365 ? '—' : r.neededPerYear),
           },
           { title: '本年研修研讨', render: (_, r) => `${r.seminarsThisYear}/${r.seminarsRequired}` },
         ]}
