@@ -20,3 +20,4 @@ export * from './awards.ts';
 // contracts: rotation
 export * from './rotation.ts';
 // contracts: ethics
+export * from './ethics.ts';

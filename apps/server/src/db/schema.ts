@@ -2,6 +2,56 @@
  * Kysely table types of the database. Row types never leave the server: mappers turn them into
  * contract shapes. `date` columns are read as 'YYYY-MM-DD' strings, numeric as numbers (see database.ts).
  */
+import type {
+  AwardApplicationTable,
+  AwardAssignmentTable,
+  AwardAttachmentTable,
+  AwardCallTable,
+  AwardExpertTable,
+  AwardMemberTable,
+  AwardObjectionTable,
+  AwardScoreTable,
+} from './tables-awards.ts';
+import type {
+  EthicsAttachmentTable,
+  EthicsCaseMessageTable,
+  EthicsCaseTable,
+  EthicsCommitmentTable,
+  EthicsRestrictionTable,
+  EthicsReviewTable,
+} from './tables-ethics.ts';
+import type {
+  GrowthApplicationTable,
+  GrowthExpertMemberTable,
+  GrowthExpertTeamTable,
+  GrowthReviewScoreTable,
+  GrowthRoundReviewerTable,
+  GrowthRoundTable,
+  GrowthStudioActivityTable,
+  GrowthStudioMemberTable,
+  GrowthStudioReviewTable,
+  GrowthStudioTable,
+  GrowthTargetTable,
+  GrowthTeamVisitTable,
+  GrowthTestScoreTable,
+} from './tables-growth.ts';
+import type {
+  RotationExclusionTable,
+  RotationExemptionTable,
+  RotationMoveTable,
+  RotationPlanTable,
+  RotationRuleSetTable,
+} from './tables-rotation.ts';
+import type {
+  TrainingCourseTable,
+  TrainingCreditTable,
+  TrainingEnrolmentTable,
+  TrainingEvidenceTable,
+  TrainingImportTable,
+  TrainingOutsideTable,
+  TrainingRuleTable,
+  TrainingSessionTable,
+} from './tables-training.ts';
 import type { ColumnType, Generated } from 'kysely';
 
 /** A timestamptz column with a default. */
@@ -570,53 +620,49 @@ export interface DB {
   inspector_visit: InspectorVisitTable;
   rectification_item: RectificationItemTable;
   rectification_progress: RectificationProgressTable;
-  training_rule: import('./tables-training.ts').TrainingRuleTable;
-  training_course: import('./tables-training.ts').TrainingCourseTable;
-  training_session: import('./tables-training.ts').TrainingSessionTable;
-  training_credit: import('./tables-training.ts').TrainingCreditTable;
-  training_enrolment: import('./tables-training.ts').TrainingEnrolmentTable;
-  training_outside: import('./tables-training.ts').TrainingOutsideTable;
-  training_evidence: import('./tables-training.ts').TrainingEvidenceTable;
-  training_import: import('./tables-training.ts').TrainingImportTable;
+  training_rule: TrainingRuleTable;
+  training_course: TrainingCourseTable;
+  training_session: TrainingSessionTable;
+  training_credit: TrainingCreditTable;
+  training_enrolment: TrainingEnrolmentTable;
+  training_outside: TrainingOutsideTable;
+  training_evidence: TrainingEvidenceTable;
+  training_import: TrainingImportTable;
   // tables: training
-  growth_studio: import('./tables-growth.ts').GrowthStudioTable;
-  growth_studio_member: import('./tables-growth.ts').GrowthStudioMemberTable;
-  growth_studio_activity: import('./tables-growth.ts').GrowthStudioActivityTable;
-  growth_studio_review: import('./tables-growth.ts').GrowthStudioReviewTable;
-  growth_expert_team: import('./tables-growth.ts').GrowthExpertTeamTable;
-  growth_expert_member: import('./tables-growth.ts').GrowthExpertMemberTable;
-  growth_team_visit: import('./tables-growth.ts').GrowthTeamVisitTable;
-  growth_round: import('./tables-growth.ts').GrowthRoundTable;
-  growth_round_reviewer: import('./tables-growth.ts').GrowthRoundReviewerTable;
-  growth_application: import('./tables-growth.ts').GrowthApplicationTable;
-  growth_review_score: import('./tables-growth.ts').GrowthReviewScoreTable;
-  growth_test_score: import('./tables-growth.ts').GrowthTestScoreTable;
-  growth_target: import('./tables-growth.ts').GrowthTargetTable;
+  growth_studio: GrowthStudioTable;
+  growth_studio_member: GrowthStudioMemberTable;
+  growth_studio_activity: GrowthStudioActivityTable;
+  growth_studio_review: GrowthStudioReviewTable;
+  growth_expert_team: GrowthExpertTeamTable;
+  growth_expert_member: GrowthExpertMemberTable;
+  growth_team_visit: GrowthTeamVisitTable;
+  growth_round: GrowthRoundTable;
+  growth_round_reviewer: GrowthRoundReviewerTable;
+  growth_application: GrowthApplicationTable;
+  growth_review_score: GrowthReviewScoreTable;
+  growth_test_score: GrowthTestScoreTable;
+  growth_target: GrowthTargetTable;
   // tables: growth
-  /* eslint-disable @typescript-eslint/consistent-type-imports -- award tables live in tables-awards.ts */
-  award_call: import('./tables-awards.ts').AwardCallTable;
-  award_application: import('./tables-awards.ts').AwardApplicationTable;
-  award_member: import('./tables-awards.ts').AwardMemberTable;
-  award_attachment: import('./tables-awards.ts').AwardAttachmentTable;
-  award_expert: import('./tables-awards.ts').AwardExpertTable;
-  award_assignment: import('./tables-awards.ts').AwardAssignmentTable;
-  award_score: import('./tables-awards.ts').AwardScoreTable;
-  award_objection: import('./tables-awards.ts').AwardObjectionTable;
-  /* eslint-enable @typescript-eslint/consistent-type-imports -- end of the award tables */
+  award_call: AwardCallTable;
+  award_application: AwardApplicationTable;
+  award_member: AwardMemberTable;
+  award_attachment: AwardAttachmentTable;
+  award_expert: AwardExpertTable;
+  award_assignment: AwardAssignmentTable;
+  award_score: AwardScoreTable;
+  award_objection: AwardObjectionTable;
   // tables: awards
   // tables: rotation
-  rotation_rule_set: import('./tables-rotation.ts').RotationRuleSetTable;
-  rotation_exemption: import('./tables-rotation.ts').RotationExemptionTable;
-  rotation_plan: import('./tables-rotation.ts').RotationPlanTable;
-  rotation_move: import('./tables-rotation.ts').RotationMoveTable;
-  rotation_exclusion: import('./tables-rotation.ts').RotationExclusionTable;
+  rotation_rule_set: RotationRuleSetTable;
+  rotation_exemption: RotationExemptionTable;
+  rotation_plan: RotationPlanTable;
+  rotation_move: RotationMoveTable;
+  rotation_exclusion: RotationExclusionTable;
   // tables: ethics
-  /* eslint-disable @typescript-eslint/consistent-type-imports -- ethics tables live in tables-ethics.ts */
-  ethics_case: import('./tables-ethics.ts').EthicsCaseTable;
-  ethics_case_message: import('./tables-ethics.ts').EthicsCaseMessageTable;
-  ethics_attachment: import('./tables-ethics.ts').EthicsAttachmentTable;
-  ethics_restriction: import('./tables-ethics.ts').EthicsRestrictionTable;
-  ethics_review: import('./tables-ethics.ts').EthicsReviewTable;
-  ethics_commitment: import('./tables-ethics.ts').EthicsCommitmentTable;
-  /* eslint-enable @typescript-eslint/consistent-type-imports */
+  ethics_case: EthicsCaseTable;
+  ethics_case_message: EthicsCaseMessageTable;
+  ethics_attachment: EthicsAttachmentTable;
+  ethics_restriction: EthicsRestrictionTable;
+  ethics_review: EthicsReviewTable;
+  ethics_commitment: EthicsCommitmentTable;
 }

@@ -2,6 +2,7 @@
  * What the indicators of one school year are computed from: the rows the repository's few set-based
  * queries return, keyed by school id. Everything after loading is pure (the domain computes).
  */
+import type { TrainingCompletionInputs } from '../training/training-indicator.ts';
 import type { CohortStatRow, Membership, PopulationByAge, Stage, TeacherCounts, Threshold } from '@zhiping/domain';
 
 /** A school as it stood on the statistics date. */
@@ -92,7 +93,7 @@ export interface YearInputs {
   memberships: Membership[];
   rotation: Map<number, RotationCounts>;
   /** 教师5年360学时 completion per school from the training ledger (null: no basis rule or no ledger rows). */
-  training?: import('../training/training-indicator.ts').TrainingCompletionInputs | null;
+  training?: TrainingCompletionInputs | null;
   quality: Map<number, QualityCounts>;
 }
 
