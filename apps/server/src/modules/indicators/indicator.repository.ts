@@ -280,13 +280,26 @@ export function findMemberships(db: Kysely<DB>) {
     .execute();
 }
 
-/** Per home school: teachers who began a 交流轮岗 ('partial' assignment) during the school year, and the 骨干 among them. */
+/** How a full (编制-moving) assignment is marked as 交流轮岗: the rotation module writes this word into its reason. */
+export const ROTATION_REASON_MARK = '交流轮岗';
+
+/**
+ * Per sending school: teachers who began a 交流轮岗 during the school year, and the 骨干 among them. A rotation is
+ * a 'partial' assignment (编制 stays at the home school, which sends) or a 'full' one whose reason carries
+ * {@link ROTATION_REASON_MARK} (the school of the teacher's previous assignment sends).
+ */
 export function findRotations(db: Kysely<DB>, asOf: string, yearEnd: string) {
   return sql<{ school_id: number; rotated: number; rotated_backbone: number }>`
-    SELECT coalesce(a.home_school_id, t.school_id) AS school_id, count(DISTINCT a.teacher_id)::int AS rotated,
+    SELECT coalesce(a.home_school_id, prev.school_id, t.school_id) AS school_id, count(DISTINCT a.teacher_id)::int AS rotated,
       count(DISTINCT a.teacher_id) FILTER (WHERE ${isBackboneOn('a.teacher_id', sql`a.valid_from`)})::int AS rotated_backbone
     FROM teacher_assignment a JOIN teacher t ON t.id = a.teacher_id
-    WHERE a.kind = 'partial' AND a.valid_from BETWEEN ${asOf}::date AND ${yearEnd}::date
+    LEFT JOIN LATERAL (
+      SELECT p.school_id FROM teacher_assignment p
+      WHERE p.teacher_id = a.teacher_id AND p.id <> a.id AND p.kind = 'full' AND p.valid_from < a.valid_from
+      ORDER BY p.valid_from DESC LIMIT 1
+    ) prev ON a.kind = 'full'
+    WHERE (a.kind = 'partial' OR a.reason LIKE ${`%${ROTATION_REASON_MARK}%`})
+      AND a.valid_from BETWEEN ${asOf}::date AND ${yearEnd}::date
     GROUP BY 1`
     .execute(db)
     .then((r) => r.rows.filter((x) => x.school_id !== null));

@@ -160,6 +160,9 @@ describe('rotation on the demo district', () => {
     }
     const report = json<RotationReport>(await staff.get('/api/v1/rotation/reports'));
     expect(report.byYear.find((r) => r.year === 2025)!.rotated).toBe(moves.length);
+    // The 优质均衡 rotation share counts the executed (full) moves too.
+    const share = (list: IndicatorList) => list.items.find((v) => v.code === 'teachers.rotation_share' && v.level === 'district')!;
+    expect(share(after).numerator! - share(before).numerator!).toBe(moves.length);
   }, 180_000);
 
   it('refuses writers outside 教师科 and malformed input', async () => {
