@@ -57,7 +57,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 }
 
 /** Starts a server; ZHIPING_DEMO=0 (an empty district) unless demo is true. */
-export async function startServer(options: { demo?: boolean } = {}): Promise<TestServer> {
+export async function startServer(options: { demo?: boolean; readyTimeoutMs?: number } = {}): Promise<TestServer> {
   assertBuilt();
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhiping-e2e-'));
@@ -93,7 +93,7 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Tes
   };
 
   try {
-    await waitForHealth(baseUrl, child, output, 90_000);
+    await waitForHealth(baseUrl, child, output, options.readyTimeoutMs ?? 90_000);
   } catch (e) {
     await stop();
     throw e;
