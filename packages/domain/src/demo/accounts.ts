@@ -66,7 +66,14 @@ export function buildAccounts(plans: readonly SchoolPlan[], drafts: readonly Dra
     },
     ...awardExpertAccounts(drafts, school.code),
     // ethics: the 师德办 (teacher-ethics office) handles reports, cases and monitoring.
-    { username: 'shideban', displayName: '师德办（演示）', role: 'district_staff', office: '师德办', schoolCode: null, teacherIdNumber: null },
+    {
+      username: 'shideban',
+      displayName: '师德办（演示）',
+      role: 'district_staff',
+      office: '师德办',
+      schoolCode: null,
+      teacherIdNumber: null,
+    },
   ];
 }
 
