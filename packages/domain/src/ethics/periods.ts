@@ -4,6 +4,7 @@
  * month is shorter, the period ends on that month's last day. 开除 has no end. An appeal can uphold,
  * change (the period is recomputed from the same first day) or revoke a decision.
  */
+import { isLeapYear } from '../people/id-number.ts';
 import { penaltyRule, type EthicsRules, type PenaltyCode, type RestrictionPurpose, RESTRICTION_PURPOSES } from './rules.ts';
 
 /** A period; `to` is inclusive, null = indefinite. */
@@ -20,11 +21,6 @@ function parse(date: string): { y: number; m: number; d: number } {
 
 function format(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** Whether a year is a Gregorian leap year. */
-export function isLeapYear(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
 /** Days in a month (1-12). */

@@ -4,6 +4,7 @@
  * last day (the day before the next cycle starts), so a training completed on the last day counts in
  * that cycle and one completed on the next day counts in the next.
  */
+import { isLeapYear } from '../people/id-number.ts';
 
 /** One cycle: first and last day, both inclusive. */
 export interface TrainingCycle {
@@ -12,11 +13,6 @@ export interface TrainingCycle {
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** True in leap years (Gregorian). */
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
 
 /** Days from 1970-01-01 to a date (UTC arithmetic, exact for any calendar date). */
 export function dayNumber(date: string): number {
