@@ -2,6 +2,9 @@
  * An HTTP test harness: the real app over a per-file test database, users created with given roles,
  * and a signed-in client that carries the session cookie and CSRF token (fastify.inject, no sockets).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Role } from '@zhiping/contracts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
@@ -24,7 +27,9 @@ export interface TestApp {
 export async function createTestApp(): Promise<TestApp> {
   const database = await openTestDatabase();
   const districtId = await ensureDistrict(database.db, { code: '500199', name: '示例区' });
-  const config = loadConfig({ ZHIPING_DATA_DIR: '/tmp/zhiping-test-unused', LOG_LEVEL: 'silent' });
+  // A data folder of its own, so files a test writes there (stored PDF reports) never leak into another run.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhiping-test-data-'));
+  const config = loadConfig({ ZHIPING_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const app = await buildApp(
     { db: database.db, engine: database.engine, crypto: testCrypto, clock: fixedClock(), config, version: 'test' },
     { logger: false, webDir: '/nonexistent' },
@@ -37,6 +42,7 @@ export async function createTestApp(): Promise<TestApp> {
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
