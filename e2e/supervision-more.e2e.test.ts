@@ -105,11 +105,20 @@ describe('supervision: the remaining pages', () => {
     await button(page, '修改项目').click();
     const drawer = page.locator('.ant-drawer', { hasText: '修改评估项目' });
     await drawer.getByLabel('项目名称').fill('街镇幼儿园专项督导（调整）');
-    await drawer.getByLabel('另加学校').click();
-    await page.keyboard.type(other.name);
-    await page.locator('.ant-select-item-option', { hasText: other.name }).first().click();
-    await page.keyboard.press('Escape');
-    await drawer.locator('.ant-select-selection-item', { hasText: other.name }).waitFor();
+    // The picker searches the server as one types (debounced): pick the option once the answer has settled,
+    // and pick again if a late answer re-rendered the list under the click.
+    const picked = drawer.locator('.ant-select-selection-item', { hasText: other.name });
+    for (let attempt = 0; attempt < 3 && !(await picked.isVisible()); attempt++) {
+      await drawer.getByLabel('另加学校').click();
+      if (attempt === 0) await page.keyboard.type(other.name);
+      const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: other.name }).first();
+      await option.waitFor();
+      await page.waitForTimeout(600);
+      await option.click();
+      await page.keyboard.press('Escape');
+      await picked.waitFor({ timeout: 3_000 }).catch(() => undefined);
+    }
+    await picked.waitFor();
     await drawer
       .getByTestId('preview-count')
       .getByText(`共 ${expected.count + 1} 所`)

@@ -21,5 +21,7 @@ export async function changePasswordInUi(page: Page, currentPassword: string, ne
 
 /** Opens a page from the side navigation. */
 export async function openNav(page: Page, label: string): Promise<void> {
-  await page.getByRole('menuitem', { name: label }).click();
+  // The accessible name starts with the icon's label ("team 教师"); match the whole text after it.
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${escaped}$`) }).click();
 }

@@ -25,21 +25,36 @@ export function AppLayout() {
         collapsedWidth={isSmall ? 0 : 64}
         width={200}
         theme="dark"
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        style={{ position: 'sticky', top: 0, height: '100vh' }}
       >
-        <div style={{ height: 48, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#fff', fontWeight: 600 }}>
-          {isCollapsed ? '智评' : '智评 · 教育评价'}
+        {/* The menu scrolls on its own above the collapse trigger, so no item ever sits under the trigger. */}
+        <div style={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+          <div
+            style={{
+              height: 48,
+              flex: 'none',
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+              color: '#fff',
+              fontWeight: 600,
+            }}
+          >
+            {isCollapsed ? '智评' : '智评 · 教育评价'}
+          </div>
+          <div data-testid="side-nav" style={{ flex: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden' }}>
+            <Menu
+              theme="dark"
+              mode="inline"
+              selectedKeys={[navKeyOf(location.pathname)]}
+              items={items}
+              onClick={({ key }) => {
+                navigate(key);
+                if (isSmall) setCollapsed(true);
+              }}
+            />
+          </div>
         </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[navKeyOf(location.pathname)]}
-          items={items}
-          onClick={({ key }) => {
-            navigate(key);
-            if (isSmall) setCollapsed(true);
-          }}
-        />
       </Layout.Sider>
       <Layout style={{ minWidth: 0 }}>
         <Layout.Header
