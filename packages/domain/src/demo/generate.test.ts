@@ -210,7 +210,14 @@ describe('demo district generator', () => {
     ];
     expect(new Set(recognitionKeys).size).toBe(recognitionKeys.length);
     const base = demo.accounts.filter((a) => !a.username.startsWith('zhuanjia'));
-    expect(base.map((a) => a.role).sort()).toEqual(['district_staff', 'district_staff', 'district_staff', 'inspector', 'school_admin', 'teacher']);
+    expect(base.map((a) => a.role).sort()).toEqual([
+      'district_staff',
+      'district_staff',
+      'district_staff',
+      'inspector',
+      'school_admin',
+      'teacher',
+    ]);
     expect(base.filter((a) => a.role === 'district_staff').map((a) => a.office)).toEqual(['督导室', '教师科', '师德办']);
     // Award experts: teacher accounts linked to teachers of five different schools.
     const experts = demo.accounts.filter((a) => a.username.startsWith('zhuanjia'));
