@@ -1,8 +1,8 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { LoginRequest } from '@zhiping/contracts';
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/api-error.ts';
 import { zodRule } from '../../lib/form-rules.ts';
 import { login } from './auth-api.ts';
@@ -53,6 +53,9 @@ export default function LoginPage() {
           登录
         </Button>
       </Form>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+        无需登录：<Link to="/report">师德师风问题反映</Link>（可匿名）
+      </Typography.Paragraph>
     </AuthCard>
   );
 }
