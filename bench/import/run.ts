@@ -16,9 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { BACKBONE_LEVEL, EDUCATION, SUBJECTS, TITLE, buildIdNumber, templateOf, type SchoolImportRow } from '@zhiping/domain';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
-import { openDatabase, type Database } from '../../apps/server/src/db/database.ts';
 import { migrateToLatest } from '../../apps/server/src/db/migrate.ts';
+import { freshDatabase } from '../shared/fresh-database.ts';
 import { writeImportRows } from '../../apps/server/src/modules/imports/import-writers.ts';
 import { commitImport, getImportJob, startImport, waitForImportJob } from '../../apps/server/src/modules/imports/import.service.ts';
 import { ensureDistrict } from '../../apps/server/src/modules/setup/bootstrap.service.ts';
@@ -94,38 +93,6 @@ async function parseAlone(file: string): Promise<number> {
   let cells = 0;
   for await (const sheet of reader) for await (const row of sheet) cells += (row.values as unknown[]).length;
   return cells;
-}
-
-/** A fresh database: a PGlite folder under `dir`, or a new database on the DATABASE_URL server. */
-async function freshDatabase(dir: string): Promise<{ database: Database; label: string; drop(): Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const inMemory = process.argv.includes('--memory');
-    const database = await openDatabase(
-      inMemory
-        ? { inMemory, statementTimeoutMs: 3_600_000 }
-        : { dataDir: path.join(dir, 'data'), holder: 'bench', statementTimeoutMs: 3_600_000 },
-    );
-    return { database, label: inMemory ? 'PGlite (in memory)' : 'PGlite (temporary data folder)', drop: async () => undefined };
-  }
-  const name = `zhiping_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: target.toString(), statementTimeoutMs: 3_600_000 });
-  return {
-    database,
-    label: `PostgreSQL (${target.host}, temporary database ${name})`,
-    async drop() {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 /** One import through the service: upload and dry run, then the commit; timed separately. */
