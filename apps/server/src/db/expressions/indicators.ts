@@ -109,9 +109,19 @@ export function aboveColumnOf(stage: Stage): string {
   return `above_${REQUIRED_EDUCATION[stage]}`;
 }
 
-/** Column of teachers whose certificate counts for a stage. */
-export function certifiedColumnOf(stage: Stage): string {
-  return `certified_${stage}`;
+/** The certificates that count for a stage under a rule. */
+function certificatesFor(stage: Stage, rule: CertificateRule): string[] {
+  return CERTIFICATE.values.filter((c) => holdsCertificateFor(c, stage, rule));
+}
+
+/**
+ * Column of teachers whose certificate counts for a stage. Stages whose certificate lists are equal share
+ * one column (under the rule 'any' every stage counts the same certificates): `certified_<first such stage>`.
+ */
+export function certifiedColumnOf(stage: Stage, rule: CertificateRule = 'any'): string {
+  const key = certificatesFor(stage, rule).join(',');
+  const first = STAGES.find((s) => certificatesFor(s, rule).join(',') === key)!;
+  return `certified_${first}`;
 }
 
 /** Recognition levels that count as 县级以上. */
@@ -208,33 +218,37 @@ export interface TeacherColumnOptions {
 }
 
 /**
- * Aggregates of one bucket of teachers (t) whose backbone flag is the boolean column `backboneColumn`:
- * `count(*) FILTER (WHERE t.post = 'teacher' AND t.is_full_time) AS full_time`,
- * `… FILTER (WHERE <full time> AND t.education IN ('associate',…)) AS above_secondary_normal` (one per required level),
- * `… FILTER (WHERE <full time> AND t.subject IN ('体育',…)) AS pe_art`,
- * `… FILTER (WHERE <full time> AND t.certificate IN (…)) AS certified_<stage>` (one per stage),
- * `… FILTER (WHERE bb AND (<full time> OR t.post = 'leader')) AS backbone`.
+ * Aggregates of one bucket of teachers (t) whose backbone flag is the boolean column `backboneColumn` and
+ * whose 专任教师 flag (post 'teacher', full time) is the boolean column `fullTimeColumn`, computed once per
+ * row by the caller:
+ * `count(*) FILTER (WHERE t.ft) AS full_time`,
+ * `… FILTER (WHERE t.ft AND t.education IN ('associate',…)) AS above_secondary_normal` (one per required level),
+ * `… FILTER (WHERE t.ft AND t.subject IN ('体育',…)) AS pe_art`,
+ * `… FILTER (WHERE t.ft AND t.certificate IN (…)) AS certified_<stage>` (one per distinct certificate list, see certifiedColumnOf),
+ * `… FILTER (WHERE bb AND (t.ft OR t.post = 'leader')) AS backbone`.
  */
 export function teacherCountColumns(
   alias: string,
   backboneColumn: string,
+  fullTimeColumn: string,
   options: TeacherColumnOptions = {},
 ): Record<string, RawBuilder<number>> {
   const col = (c: string) => sql.ref(`${alias}.${c}`);
-  const fullTime = sql`(${col('post')} = 'teacher' AND ${col('is_full_time')})`;
+  const fullTime = sql.ref(fullTimeColumn);
   const count = (where: RawBuilder<unknown>) => sql<number>`count(*) FILTER (WHERE ${where})`;
   const counted = options.backboneCountsLeaders === false ? fullTime : sql`(${fullTime} OR ${col('post')} = 'leader')`;
   const columns: Record<string, RawBuilder<number>> = {
-    full_time: count(fullTime),
+    full_time: count(sql`${fullTime}`),
     // People who count for anything (专任教师, and 骨干 leaders): the domain's "teachers outside the schools" warning counts these.
     counted: count(sql`${fullTime} OR (${sql.ref(backboneColumn)} AND ${counted})`),
   };
   for (const level of REQUIRED_LEVELS)
     columns[`above_${level}`] = count(sql`${fullTime} AND ${col('education')} IN (${list(educationAbove(level))})`);
   columns.pe_art = count(sql`${fullTime} AND ${col('subject')} IN (${list(PE_ART_SUBJECTS)})`);
+  const rule = options.certificateRule ?? 'any';
   for (const stage of STAGES) {
-    const certs = CERTIFICATE.values.filter((c) => holdsCertificateFor(c, stage, options.certificateRule ?? 'any'));
-    columns[certifiedColumnOf(stage)] = count(sql`${fullTime} AND ${col('certificate')} IN (${list(certs)})`);
+    const name = certifiedColumnOf(stage, rule);
+    if (!(name in columns)) columns[name] = count(sql`${fullTime} AND ${col('certificate')} IN (${list(certificatesFor(stage, rule))})`);
   }
   columns.backbone = count(sql`${sql.ref(backboneColumn)} AND ${counted}`);
   return columns;

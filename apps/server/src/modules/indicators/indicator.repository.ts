@@ -213,11 +213,14 @@ export function findTeacherBuckets(
   yearEnd: string,
   options: TeacherColumnOptions = {},
 ): Promise<(TeacherBucketRow & { rotation_due: number })[]> {
-  const columns = Object.entries(teacherCountColumns('p', 'bb', options)).map(([name, expr]) => sql`${expr}::int AS ${sql.ref(name)}`);
+  const columns = Object.entries(teacherCountColumns('p', 'bb', 'ft', options)).map(
+    ([name, expr]) => sql`${expr}::int AS ${sql.ref(name)}`,
+  );
   return sql<TeacherBucketRow & { rotation_due: number }>`SELECT p.school_id, p.teaching_stage, ${sql.join(columns)},
-      count(*) FILTER (WHERE p.post = 'teacher' AND p.is_full_time AND p.teaching_stage IN ('primary', 'junior')
+      count(*) FILTER (WHERE ft AND p.teaching_stage IN ('primary', 'junior')
         AND p.valid_from <= (${asOf}::date - ${sql.lit(`${ROTATION_ELIGIBLE_YEARS} years`)}::interval)::date)::int AS rotation_due
-    FROM (SELECT p.*, (b.teacher_id IS NOT NULL) AS bb FROM ${placedTeachers(asOf, yearEnd)} p LEFT JOIN ${backboneTeachersOn(asOf)} b ON b.teacher_id = p.teacher_id) p
+    FROM (SELECT p.*, (b.teacher_id IS NOT NULL) AS bb, (p.post = 'teacher' AND p.is_full_time) AS ft
+          FROM ${placedTeachers(asOf, yearEnd)} p LEFT JOIN ${backboneTeachersOn(asOf)} b ON b.teacher_id = p.teacher_id) p
     GROUP BY p.school_id, p.teaching_stage`
     .execute(db)
     .then((r) => r.rows);

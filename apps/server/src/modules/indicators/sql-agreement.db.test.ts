@@ -340,7 +340,12 @@ describe('teacher counts per stage part', () => {
       schools.map((s) => ({ schoolId: String(s.id), typeCode: s.typeCode, students: s.students })),
       { asOf: ASOF, ...options },
     );
-    const actual = combineTeacherBuckets(await findTeacherBuckets(t.database.db, ASOF, YEAR_END, options), schools);
+    const actual = combineTeacherBuckets(
+      await findTeacherBuckets(t.database.db, ASOF, YEAR_END, options),
+      schools,
+      undefined,
+      options.certificateRule,
+    );
     expect(expected.parts.length).toBeGreaterThan(150);
     let compared = 0;
     for (const p of expected.parts) {

@@ -4,7 +4,15 @@
  * apportioned with the same split as every shared resource (stageShares). This is the set-based twin
  * of the domain's countTeachersByStagePart; sql-agreement.db.test.ts proves they agree.
  */
-import { DEFAULT_SPLIT_WEIGHTS, stageShares, type SplitWeights, type Stage, type TeacherCounts } from '@zhiping/domain';
+import {
+  DEFAULT_SPLIT_WEIGHTS,
+  STAGES,
+  stageShares,
+  type CertificateRule,
+  type SplitWeights,
+  type Stage,
+  type TeacherCounts,
+} from '@zhiping/domain';
 import { aboveColumnOf, certifiedColumnOf, type TeacherBucketRow } from '../../db/expressions/indicators.ts';
 
 /** A school with its type and students per stage (for the split). */
@@ -22,7 +30,11 @@ export function combineTeacherBuckets(
   buckets: readonly TeacherBucketRow[],
   schools: readonly BucketSchool[],
   weights: Readonly<Record<string, SplitWeights>> = DEFAULT_SPLIT_WEIGHTS,
+  /** The certificate rule the buckets were counted with (findTeacherBuckets' options). */
+  certificateRule: CertificateRule = 'any',
 ): { counts: Map<number, Map<Stage, TeacherCounts>>; warnings: string[] } {
+  const above = new Map(STAGES.map((s) => [s, aboveColumnOf(s)]));
+  const certified = new Map(STAGES.map((s) => [s, certifiedColumnOf(s, certificateRule)]));
   const counts = new Map<number, Map<Stage, TeacherCounts>>();
   const splits = new Map<number, ReturnType<typeof stageShares>>();
   for (const s of schools) {
@@ -43,10 +55,10 @@ export function combineTeacherBuckets(
     for (const [target, share] of targets) {
       const c = counts.get(b.school_id)!.get(target)!;
       c.fullTime += share * num(b.full_time);
-      c.aboveQualification += share * num(b[aboveColumnOf(target)]);
+      c.aboveQualification += share * num(b[above.get(target)!]);
       c.backboneCountyOrAbove += share * num(b.backbone);
       c.peArt += share * num(b.pe_art);
-      c.certified += share * num(b[certifiedColumnOf(target)]);
+      c.certified += share * num(b[certified.get(target)!]);
     }
   }
   const warnings = unknown > 0 ? [`${unknown}名教师所在学校不在计算范围内，未计入`] : [];
