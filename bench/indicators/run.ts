@@ -8,7 +8,8 @@
  * Prints figures only; nothing is asserted.
  *
  *   npm run indicators -w @zhiping/bench -- [--engine pglite|postgres|both|none] [--url postgres://…]
- *     [--schools 20000] [--teachers 400000] [--runs 3] [--requests 200]
+ *     [--schools 20000] [--teachers 400000] [--runs 3] [--requests 200] [--keep-db NAME]
+ *   --keep-db NAME keeps the generated PostgreSQL data in database NAME and reuses it on later runs.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -42,6 +43,8 @@ const { values: opts } = parseArgs({
     runs: { type: 'string', default: '3' },
     requests: { type: 'string', default: '200' },
     'skip-api': { type: 'boolean', default: false },
+    /** PostgreSQL: keep the generated data in this database and reuse it on the next run (no drop). */
+    'keep-db': { type: 'string' },
   },
 });
 const SIZE = { schools: Number(opts.schools), teachers: Number(opts.teachers), firstYear: 2021, years: 5 };
@@ -95,21 +98,29 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<void> {
   log(`\n== ${engine}: ${SIZE.schools} schools, ${SIZE.teachers} teachers, ${SIZE.years} school years ==`);
   let database: Database;
   let cleanup: () => Promise<void>;
+  let reuse = false;
   if (engine === 'postgres') {
     const url = opts.url ?? process.env.ZHIPING_BENCH_DATABASE_URL;
     if (!url)
       throw new Error('PostgreSQL needs --url or ZHIPING_BENCH_DATABASE_URL (e.g. the URL printed by scripts/pg-test-cluster.sh start)');
-    const name = `zhiping_bench_${process.pid}`;
+    const keep = opts['keep-db'];
+    if (keep !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keep)) throw new Error('--keep-db: a lower-case database name');
+    const name = keep ?? `zhiping_bench_${process.pid}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+    reuse = keep !== undefined && exists;
+    if (!reuse) {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      await admin.query(`CREATE DATABASE ${name}`);
+    }
     const u = new URL(url);
     u.pathname = `/${name}`;
     database = await openDatabase({ databaseUrl: u.toString(), statementTimeoutMs: 3_600_000 });
     cleanup = async () => {
       await database.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch((e: unknown) => log(`(could not drop ${name}: ${String(e)})`));
+      if (keep === undefined)
+        await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch((e: unknown) => log(`(could not drop ${name}: ${String(e)})`));
       await admin.end();
     };
   } else {
@@ -123,7 +134,8 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<void> {
   try {
     await migrateToLatest(database.db);
     const districtId = await ensureDistrict(database.db, { code: '500199', name: '基准省区' });
-    const [gen] = await timed(() => generateDataset(database.db, districtId, SIZE, log));
+    const [gen] = reuse ? [0] : await timed(() => generateDataset(database.db, districtId, SIZE, log));
+    if (reuse) log(`reusing the data kept in ${opts['keep-db']} (--keep-db)`);
     const counts = await sql<{
       t: string;
       n: number;
