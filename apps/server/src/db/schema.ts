@@ -12,6 +12,7 @@ import type {
   AwardObjectionTable,
   AwardScoreTable,
 } from './tables-awards.ts';
+import type { DataChangeTable } from './tables-data-change.ts';
 import type {
   EthicsAttachmentTable,
   EthicsCaseMessageTable,
@@ -665,4 +666,5 @@ export interface DB {
   ethics_restriction: EthicsRestrictionTable;
   ethics_review: EthicsReviewTable;
   ethics_commitment: EthicsCommitmentTable;
+  data_change: DataChangeTable;
 }

@@ -15,6 +15,7 @@ import * as m20261122090000 from './20261122090000_awards.ts';
 import * as m20261122100000 from './20261122100000_rotation.ts';
 // imports: ethics
 import * as m20261122110000 from './20261122110000_ethics.ts';
+import * as m20261123000000 from './20261123000000_data_change_log.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261122000000_foundation': m20261122000000,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261122100000_rotation': m20261122100000,
   // migrations: ethics
   '20261122110000_ethics': m20261122110000,
+  '20261123000000_data_change_log': m20261123000000,
 };

@@ -133,6 +133,8 @@ describe('backup and restore', () => {
     const header = await readBackupHeader(file);
     expect(header.tables.map((t) => t.name).indexOf('school')).toBeLessThan(header.tables.map((t) => t.name).indexOf('teacher'));
     expect(header.tables.map((t) => t.name)).not.toContain('kysely_migration');
+    // The data-change log is derived: not backed up, rebuilt by the triggers while restoring.
+    expect(header.tables.map((t) => t.name)).not.toContain('data_change');
     expect(fs.existsSync(`${file}.partial`)).toBe(false);
   });
 
@@ -185,6 +187,16 @@ describe('backup and restore', () => {
     const audit = await target.db.selectFrom('audit_log').select(['action', 'id']).where('action', '=', 'backup.restore').execute();
     expect(audit).toHaveLength(1);
     expect(Number(audit[0]!.id)).toBe(sourceAuditMax + 1);
+    // The data-change log of the target counts exactly the restored rows of every logged table.
+    const logged = await sql<{ t: string; n: string }>`
+      SELECT table_name AS t, sum(row_delta)::text AS n FROM data_change GROUP BY 1`.execute(target.db);
+    expect(logged.rows.length).toBeGreaterThanOrEqual(15);
+    for (const { t, n } of logged.rows) {
+      const count = await sql<{ n: string }>`SELECT count(*)::text AS n FROM ${sql.table(t)}`.execute(target.db);
+      expect(`${t} ${n}`).toBe(`${t} ${count.rows[0]!.n}`);
+    }
+    const schools = logged.rows.find((r) => r.t === 'school')!;
+    expect(Number(schools.n)).toBeGreaterThan(0);
   });
 
   it('keeps only the newest generations on schedule and audits each run', async () => {

@@ -1,13 +1,15 @@
 /**
- * In-memory cache of computed years, per database and year, valid while the base data's fingerprint
- * (count and sum(xmin) of every table the indicators read) is unchanged. Any write to those tables, by
- * any process, changes the fingerprint, so the next request recomputes; concurrent requests share one
- * computation. At most MAX_YEARS years are kept per database.
+ * In-memory cache of computed years, per database and year, valid while the base data's fingerprint is
+ * unchanged. The fingerprint is read from the data-change log, which triggers on every table the
+ * indicators read append to on each write (findDataState: one small grouped read, no scan of the base
+ * tables), so any write by any process changes it and the next request recomputes; concurrent requests
+ * share one computation. After reading, log keys grown past COMPACT_ABOVE rows are compacted (outside a
+ * caller's transaction only). At most MAX_YEARS years are kept per database.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { findDataState, type TableCount } from './indicator.repository.ts';
+import { compactDataChanges, findDataState, type TableCount } from './indicator.repository.ts';
 import { analyzeStaleTables, BASE_TABLES } from './planner-statistics.service.ts';
 import { buildYearModelAsQualityArrives, type YearModel } from './year-model.ts';
 import { startLoadingYearInputs } from './year-loader.ts';
@@ -37,7 +39,10 @@ export async function getYearModels(db: Kysely<DB>, years: readonly number[], qu
     cache = new Map();
     caches.set(db, cache);
   }
-  const { fingerprints, tables } = await findDataState(db, years, BASE_TABLES);
+  const { fingerprints, tables, oversized } = await findDataState(db, years, BASE_TABLES);
+  // Compaction writes, so never inside a caller's (possibly read-only) transaction; it changes the
+  // fingerprint once (one recomputation). A failure only leaves the log longer.
+  if (oversized.length > 0 && !db.isTransaction) await compactDataChanges(db, oversized).catch(() => undefined);
   const out: YearModel[] = [];
   for (const year of years) out.push(await modelFor(db, cache, year, fingerprints.get(year)!, tables, quality));
   return out;
@@ -54,7 +59,8 @@ async function modelFor(
   const hit = cache.get(year);
   if (hit && hit.fingerprint === fingerprint) return hit.model;
   const version = createHash('sha256').update(fingerprint).digest('hex').slice(0, 16);
-  // The fingerprint query counted the base tables: stale planner statistics are refreshed before loading.
+  // The fingerprint query read the base tables' row counts from the log: stale planner statistics are
+  // refreshed before loading.
   const model = analyzeStaleTables(db, tables).then(async () => {
     const loading = startLoadingYearInputs(db, year, version, quality);
     return buildYearModelAsQualityArrives(await loading.inputs, loading.quality);

@@ -1,7 +1,8 @@
 /**
  * The set-based queries one school year's indicators are loaded with: schools as they stood, grade rows
  * summed per stage part, conditions, teacher buckets, cohort cells, population, memberships, rotation,
- * and a cheap fingerprint of all of it. A few statements per year, whatever the number of schools.
+ * and a fingerprint of all of it read from the data-change log. A few statements per year, whatever the
+ * number of schools.
  */
 import { sql, type Kysely } from 'kysely';
 import {
@@ -36,7 +37,10 @@ export async function findDistrictRegionCode(db: Kysely<DB>): Promise<string | n
   return d ? (d.region_code ?? d.code) : null;
 }
 
-/** Tables every year's indicators read as a whole. */
+/**
+ * Tables every year's indicators read as a whole. Each is logged in data_change by triggers (migration
+ * 20261123000000_data_change_log), with 'training_credit' and the yearly tables.
+ */
 const SHARED_TABLES = [
   'school',
   'school_version',
@@ -49,6 +53,7 @@ const SHARED_TABLES = [
   'indicator_threshold',
   'data_quality_rule',
   'training_rule',
+  'training_credit',
 ];
 /** Yearly tables, with the years (relative to the computed one) a year's indicators read. */
 const YEARLY_TABLES: [table: string, yearColumn: string, from: number, to: number][] = [
@@ -56,6 +61,16 @@ const YEARLY_TABLES: [table: string, yearColumn: string, from: number, to: numbe
   ['school_condition', 'school_year', -1, 0],
   ['population', 'year', 0, 0],
 ];
+
+/** A (table, year) key of the data-change log with more than COMPACT_ABOVE rows, and the largest id read. */
+export interface DataChangeKey {
+  table: string;
+  year: number | null;
+  maxId: string;
+}
+
+/** Log rows of one key above which findDataState's callers compact the key (compactDataChanges). */
+export const COMPACT_ABOVE = 200;
 
 /** Rows of one base table now, and the planner's estimate of them (pg_class.reltuples; −1: never analysed). */
 export interface TableCount {
@@ -69,60 +84,72 @@ export interface DataState {
   fingerprints: Map<number, string>;
   /** The planner-statistics tables (BASE_TABLES of planner-statistics.service.ts) with their counts. */
   tables: TableCount[];
+  /** Log keys to compact (see compactDataChanges); empty almost always. */
+  oversized: DataChangeKey[];
 }
 
 /**
- * Fingerprints of every row the indicators of some years read, in one statement: per table `count(*)` and
- * `sum(xmin)` (any insert, update or delete changes one of them), yearly tables per year:
- * `SELECT 'rows', 'school', NULL, count(*), sum(xmin::text::bigint) FROM school UNION ALL … SELECT 'rows',
- * 'school_year_stat', school_year, … GROUP BY 3 UNION ALL SELECT 'estimate', relname, NULL, reltuples, '' FROM pg_class …`.
- * The same scans give each table's row count, which the planner-statistics check compares with the
- * planner's estimate (so a cold computation does not count every table a second time).
+ * Fingerprints of every row the indicators of some years read, and the row counts of the base tables,
+ * from the data-change log alone (no base table is scanned): triggers append one row per write statement
+ * and table (per affected year for the yearly tables) carrying the change of the row count, so
+ * `SELECT table_name, year, count(*), max(id), sum(row_delta) FROM data_change GROUP BY 1, 2` gives each
+ * key's version — (count, max id): a transaction that took a lower id but committed later still raises
+ * the count, a compaction always raises max id — and its row count. A year's fingerprint is the shared
+ * tables' versions and the yearly tables' versions of the years it reads; the planner-statistics check
+ * compares the row counts with pg_class.reltuples, read in the same statement.
  */
 export async function findDataState(db: Kysely<DB>, years: readonly number[], statisticsTables: readonly string[]): Promise<DataState> {
-  const parts = [
-    ...SHARED_TABLES.map(
-      (t) =>
-        sql`SELECT 'rows' AS k, ${t}::text AS t, NULL::int AS y, count(*)::text AS n, coalesce(sum(xmin::text::bigint), 0)::text AS x FROM ${sql.table(t)}`,
-    ),
-    // The training ledger only grows: its largest id fingerprints it without a scan.
-    sql`SELECT 'rows', 'training_credit', NULL, coalesce(max(id), 0)::text, '' FROM training_credit`,
-    ...YEARLY_TABLES.map(
-      ([t, col]) =>
-        sql`SELECT 'rows', ${t}::text, ${sql.ref(col)}, count(*)::text, coalesce(sum(xmin::text::bigint), 0)::text FROM ${sql.table(t)} GROUP BY 3`,
-    ),
-    ...(statisticsTables.length
-      ? [
-          sql`SELECT 'estimate', c.relname::text, NULL, c.reltuples::text, '' FROM pg_class c
-            WHERE c.oid IN (${sql.join(statisticsTables.map((t) => sql`${t}::regclass`))})`,
-        ]
-      : []),
-  ];
   const rows = (
-    await sql<{ k: string; t: string; y: number | null; n: string; x: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db)
+    await sql<{ k: string; t: string; y: number | null; n: string; x: string; r: string }>`
+      SELECT 'log' AS k, table_name AS t, year AS y, count(*)::text AS n, max(id)::text AS x, sum(row_delta)::text AS r
+      FROM data_change GROUP BY table_name, year
+      ${
+        statisticsTables.length
+          ? sql`UNION ALL SELECT 'estimate', c.relname::text, NULL, c.reltuples::text, '', '' FROM pg_class c
+              WHERE c.oid IN (${sql.join(statisticsTables.map((t) => sql`${t}::regclass`))})`
+          : sql``
+      }`.execute(db)
   ).rows;
-  const counted = rows.filter((r) => r.k === 'rows');
-  const shared = [...SHARED_TABLES, 'training_credit']
-    .map((t) => counted.find((r) => r.t === t))
-    .map((r) => `${r?.n}.${r?.x}`)
+  const logged = rows.filter((r) => r.k === 'log');
+  const shared = SHARED_TABLES.map((t) => logged.find((r) => r.t === t && r.y === null))
+    .map((r) => `${r?.n ?? 0}.${r?.x ?? 0}`)
     .join('|');
   const fingerprints = new Map(
     years.map((year) => {
       const yearly = YEARLY_TABLES.flatMap(([t, , from, to]) =>
-        counted
+        logged
           .filter((r) => r.t === t && r.y !== null && r.y >= year + from && r.y <= year + to)
           .sort((a, b) => a.y! - b.y!)
-          .map((r) => `${r.y}:${r.n}.${r.x}`),
+          .map((r) => `${t}@${r.y}:${r.n}.${r.x}`),
       );
       return [year, `${shared}|${yearly.join(',')}`];
     }),
   );
   const tables = statisticsTables.map((name) => ({
     name,
-    rows: counted.filter((r) => r.t === name).reduce((n, r) => n + Number(r.n), 0),
+    rows: logged.filter((r) => r.t === name).reduce((n, r) => n + Number(r.r), 0),
     estimate: Number(rows.find((r) => r.k === 'estimate' && r.t === name)?.n ?? -1),
   }));
-  return { fingerprints, tables };
+  const oversized = logged.filter((r) => Number(r.n) > COMPACT_ABOVE).map((r) => ({ table: r.t, year: r.y, maxId: r.x }));
+  return { fingerprints, tables, oversized };
+}
+
+/**
+ * Compacts keys of the data-change log: the rows of each key up to the largest id read are replaced by
+ * one row carrying their summed delta, one statement (its own transaction) per key. Concurrent
+ * compactions of a key cannot lose or double a delta: each inserts the sum of exactly the rows it
+ * deleted (a row deleted by the other is skipped), and nothing when it deleted none. Writers only
+ * insert, so they never wait for a compaction. Must not run inside a caller's transaction.
+ */
+export async function compactDataChanges(db: Kysely<DB>, keys: readonly DataChangeKey[]): Promise<void> {
+  for (const k of keys) {
+    await sql`WITH d AS (
+        DELETE FROM data_change WHERE table_name = ${k.table} AND year IS NOT DISTINCT FROM ${k.year}::int AND id <= ${k.maxId}::bigint
+        RETURNING row_delta)
+      INSERT INTO data_change (table_name, year, row_delta) SELECT ${k.table}, ${k.year}::int, sum(row_delta) FROM d HAVING count(*) > 0`.execute(
+      db,
+    );
+  }
 }
 
 /** Fingerprints of some years (see findDataState). */

@@ -3,13 +3,14 @@
  * bulk load (import, demo) the tables look empty to the planner and the indicator queries pick nested
  * loops that take seconds instead of milliseconds. Before computing, each table whose row count has
  * drifted more than 20 % from pg_class.reltuples (or was never analysed) is ANALYZEd. A computed year
- * takes the counts from its fingerprint query (findDataState), which scans those tables anyway; other
- * callers count them here, at most every CHECK_INTERVAL_MS per database. On PostgreSQL autovacuum usually
- * makes this a no-op.
+ * takes the counts from its fingerprint query (findDataState), which reads them from the trigger-
+ * maintained data-change log (sum of row_delta per table) without scanning the tables; other callers
+ * read them here the same way, at most every CHECK_INTERVAL_MS per database. On PostgreSQL autovacuum
+ * usually makes this a no-op.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { TableCount } from './indicator.repository.ts';
+import { findDataState, type TableCount } from './indicator.repository.ts';
 
 /** The tables the indicators and data-quality rules read. */
 export const BASE_TABLES = [
@@ -33,13 +34,9 @@ export function isStale(t: TableCount): boolean {
   return t.estimate < 0 || Math.abs(t.rows - t.estimate) > 0.2 * Math.max(t.rows, 1000);
 }
 
-/** Row counts and estimates of the base tables: `SELECT 'school', (SELECT count(*) FROM school), reltuples …`. */
+/** Row counts (from the data-change log) and estimates of the base tables. */
 async function countBaseTables(db: Kysely<DB>): Promise<TableCount[]> {
-  const parts = BASE_TABLES.map(
-    (t) =>
-      sql`SELECT ${t}::text AS name, (SELECT count(*) FROM ${sql.table(t)})::float8 AS rows, c.reltuples::float8 AS estimate FROM pg_class c WHERE c.oid = ${t}::regclass`,
-  );
-  return (await sql<TableCount>`${sql.join(parts, sql` UNION ALL `)}`.execute(db)).rows;
+  return (await findDataState(db, [], BASE_TABLES)).tables;
 }
 
 /** ANALYZEs the stale tables among counted ones (failures, e.g. missing ownership, are ignored: statistics are an optimisation). */
