@@ -7,7 +7,7 @@
  *   typeGradeStages('tgs')                     ↔ the stage part a grade row belongs to (no row: outside the type)
  *   classSizeColumns('y')                      ↔ classifyClassSize / summariseClassSizes on per-grade averages
  *   kindergartenWithinLimit('y')               ↔ computeKindergartenClassCompliance with KINDERGARTEN_CLASS_LIMITS
- *   teacherCountColumns('t', 'bb')             ↔ the per-teacher tests of countTeachersByStagePart
+ *   teacherCountColumns('t', 'bb', 'ft')       ↔ the per-teacher tests of countTeachersByStagePart
  *   isBackboneOn('t.id', asOf)                 ↔ isBackboneCountyOrAboveOn with backboneValidUntil()
  *   placedTeachers(asOf, yearEnd)              where each teacher counts in a school year (tested against the records)
  */
@@ -144,8 +144,11 @@ export function isBackboneOn(teacherIdColumn: string, asOf: string | RawBuilder<
 }
 
 /** The teachers holding a valid 区级+ recognition on asOf, as a set to join: `(SELECT DISTINCT r.teacher_id FROM teacher_recognition r WHERE …)`. */
-export function backboneTeachersOn(asOf: string): RawBuilder<{ teacher_id: number }> {
-  return sql<{ teacher_id: number }>`(SELECT DISTINCT r.teacher_id FROM teacher_recognition r WHERE ${recognitionValidOn(asOf)})`;
+export function backboneTeachersOn(asOf: string, slice?: TeacherSlice): RawBuilder<{ teacher_id: number }> {
+  const inSlice = slice ? sql`AND r.teacher_id % ${sql.lit(slice.count)} = ${sql.lit(slice.index)}` : sql``;
+  return sql<{
+    teacher_id: number;
+  }>`(SELECT DISTINCT r.teacher_id FROM teacher_recognition r WHERE ${recognitionValidOn(asOf)} ${inSlice})`;
 }
 
 /**
@@ -196,18 +199,26 @@ export interface PlacedTeacherRow {
  *               ORDER BY a.teacher_id, <in force on the date> DESC, <days from the date>, a.id DESC) p ON p.teacher_id = t.id
  *    WHERE <placed through p, or without any assignment>)`.
  */
-export function placedTeachers(asOf: string, yearEnd: string): RawBuilder<PlacedTeacherRow> {
+export function placedTeachers(asOf: string, yearEnd: string, slice?: TeacherSlice): RawBuilder<PlacedTeacherRow> {
   const d = sql`${asOf}::date`;
+  const inSlice = (column: string) => (slice ? sql`AND ${sql.ref(column)} % ${sql.lit(slice.count)} = ${sql.lit(slice.index)}` : sql``);
   // In force on the date beats starting later; then the start nearest the date; then the newer row.
   return sql`(SELECT t.id AS teacher_id, coalesce(p.school_id, t.school_id) AS school_id, coalesce(p.valid_from, t.joined_school_on, ${d}) AS valid_from,
       t.post, t.is_full_time, t.teaching_stage, t.subject, t.education, t.certificate
     FROM teacher t
     LEFT JOIN (SELECT DISTINCT ON (a.teacher_id) a.teacher_id, a.school_id, a.valid_from, a.valid_to FROM teacher_assignment a
-               WHERE a.kind = 'full' AND a.valid_from <= ${yearEnd}::date AND (a.valid_to IS NULL OR a.valid_to >= ${d})
+               WHERE a.kind = 'full' AND a.valid_from <= ${yearEnd}::date AND (a.valid_to IS NULL OR a.valid_to >= ${d}) ${inSlice('a.teacher_id')}
                ORDER BY a.teacher_id, (a.valid_from <= ${d}) DESC, abs(a.valid_from - ${d}), a.id DESC) p
       ON p.teacher_id = t.id
     WHERE CASE WHEN p.teacher_id IS NOT NULL THEN t.is_active OR p.valid_to IS NOT NULL
-               ELSE t.is_active AND t.school_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM teacher_assignment x WHERE x.teacher_id = t.id AND x.kind = 'full') END)`;
+               ELSE t.is_active AND t.school_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM teacher_assignment x WHERE x.teacher_id = t.id AND x.kind = 'full') END
+      ${inSlice('t.id')})`;
+}
+
+/** One of `count` disjoint slices of the teachers (teacher id modulo count = index), so a scan can be split across connections. */
+export interface TeacherSlice {
+  count: number;
+  index: number;
 }
 
 /** Options of the teacher count columns (the same as countTeachersByStagePart's). */

@@ -16,6 +16,7 @@ import {
   typeGradeStages,
   type TeacherBucketRow,
   type TeacherColumnOptions,
+  type TeacherSlice,
 } from '../../db/expressions/indicators.ts';
 import type { DB } from '../../db/schema.ts';
 
@@ -239,6 +240,8 @@ export function findTeacherBuckets(
   asOf: string,
   yearEnd: string,
   options: TeacherColumnOptions = {},
+  /** Only the teachers of one slice (the slices' buckets add up to the whole). */
+  slice?: TeacherSlice,
 ): Promise<(TeacherBucketRow & { rotation_due: number })[]> {
   const columns = Object.entries(teacherCountColumns('p', 'bb', 'ft', options)).map(
     ([name, expr]) => sql`${expr}::int AS ${sql.ref(name)}`,
@@ -247,7 +250,7 @@ export function findTeacherBuckets(
       count(*) FILTER (WHERE ft AND p.teaching_stage IN ('primary', 'junior')
         AND p.valid_from <= (${asOf}::date - ${sql.lit(`${ROTATION_ELIGIBLE_YEARS} years`)}::interval)::date)::int AS rotation_due
     FROM (SELECT p.*, (b.teacher_id IS NOT NULL) AS bb, (p.post = 'teacher' AND p.is_full_time) AS ft
-          FROM ${placedTeachers(asOf, yearEnd)} p LEFT JOIN ${backboneTeachersOn(asOf)} b ON b.teacher_id = p.teacher_id) p
+          FROM ${placedTeachers(asOf, yearEnd, slice)} p LEFT JOIN ${backboneTeachersOn(asOf, slice)} b ON b.teacher_id = p.teacher_id) p
     GROUP BY p.school_id, p.teaching_stage`
     .execute(db)
     .then((r) => r.rows);

@@ -364,3 +364,27 @@ describe('teacher counts per stage part', () => {
     );
   });
 });
+
+describe('teacher buckets read in slices', () => {
+  it.each([2, 3])('the buckets of %i slices of the teachers add up to the buckets of all of them', async (count) => {
+    const whole = await findTeacherBuckets(t.database.db, ASOF, YEAR_END);
+    const sliced = (
+      await Promise.all(
+        Array.from({ length: count }, (_, index) => findTeacherBuckets(t.database.db, ASOF, YEAR_END, {}, { count, index })),
+      )
+    ).flat();
+    const total = (rows: typeof whole) => {
+      const out = new Map<string, Record<string, number>>();
+      for (const r of rows) {
+        const key = `${r.school_id}|${r.teaching_stage ?? ''}`;
+        const acc = out.get(key) ?? {};
+        for (const [k, v] of Object.entries(r)) if (k !== 'school_id' && k !== 'teaching_stage') acc[k] = (acc[k] ?? 0) + Number(v);
+        out.set(key, acc);
+      }
+      return out;
+    };
+    expect(sliced.length).toBeGreaterThan(whole.length);
+    expect(whole.reduce((n, r) => n + Number(r.counted), 0)).toBeGreaterThan(500);
+    expect(total(sliced)).toEqual(total(whole));
+  });
+});

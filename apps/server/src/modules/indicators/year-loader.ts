@@ -24,6 +24,13 @@ import {
 /** Grades of the compulsory nine years, in order (P1…J3). */
 export const COMPULSORY_GRADES = GRADES.filter((g) => g.stage === 'primary' || g.stage === 'junior').map((g) => g.code);
 
+/**
+ * Slices the teacher buckets are read in, each on its own connection: the buckets are the slowest input
+ * (a sort and a join of every teacher and assignment), and on PostgreSQL two slices keep both cores of the
+ * reference machine busy instead of one. On PGlite the slices run one after another.
+ */
+export const TEACHER_BUCKET_SLICES = 2;
+
 const KIND_OF_GROUP = { education_group: 'group', community: 'community', school_district: 'school_district' } as const;
 
 /** Rotation counts per home school: teachers due (from the teacher buckets) and those who rotated. */
@@ -46,32 +53,33 @@ function rotationBySchool(
  * queries run concurrently, each in its own analytics transaction (JIT off, in-memory sorts); a write
  * landing between them changes the fingerprint, so the next request recomputes.
  */
-export async function loadYearInputs(
-  db: Kysely<DB>,
-  year: number,
-  dataVersion: string,
-  quality: (db: Kysely<DB>, year: number) => Promise<Map<number, QualityCounts>>,
-): Promise<YearInputs> {
+export async function loadYearInputs(db: Kysely<DB>, year: number, dataVersion: string, quality: GatedQualityReader): Promise<YearInputs> {
   const started = startLoadingYearInputs(db, year, dataVersion, quality);
   const [inputs, counts] = await Promise.all([started.inputs, started.quality]);
   return { ...inputs, quality: counts };
 }
 
+/** Reads the data-quality failures per school of a year; the evaluation waits for `gate` when one is given. */
+export type GatedQualityReader = (db: Kysely<DB>, year: number, gate?: Promise<unknown>) => Promise<Map<number, QualityCounts>>;
+
 /**
  * Starts reading a year: the inputs without the data-quality counts (their `quality` is empty), and the
- * counts on their own, so the domain can compute while the database still evaluates the rules.
+ * counts on their own. The counts' evaluation is gated on the inputs: it runs in the database while the
+ * domain computes (see buildYearModelAsQualityArrives), instead of competing with the teacher buckets —
+ * the slowest input — for the same cores and leaving the database idle during the computation.
  */
 export function startLoadingYearInputs(
   db: Kysely<DB>,
   year: number,
   dataVersion: string,
-  quality: (db: Kysely<DB>, year: number) => Promise<Map<number, QualityCounts>>,
+  quality: GatedQualityReader,
 ): { inputs: Promise<YearInputs>; quality: Promise<Map<number, QualityCounts>> } {
-  const counts = quality(db, year);
+  const inputs = readYearInputs(db, year, dataVersion);
+  const counts = quality(db, year, inputs);
   // Observed here so a failure while the inputs are still loading is not an unhandled rejection; the
   // caller awaits it and sees the error.
   counts.catch(() => undefined);
-  return { inputs: readYearInputs(db, year, dataVersion), quality: counts };
+  return { inputs, quality: counts };
 }
 
 async function readYearInputs(db: Kysely<DB>, year: number, dataVersion: string): Promise<YearInputs> {
@@ -83,7 +91,11 @@ async function readYearInputs(db: Kysely<DB>, year: number, dataVersion: string)
     q((x) => repo.findSchoolsOn(x, asOf)),
     q((x) => repo.findStagePartStats(x, year, asOf)),
     repo.findConditions(db, year),
-    q((x) => repo.findTeacherBuckets(x, asOf, yearEnd)),
+    Promise.all(
+      Array.from({ length: TEACHER_BUCKET_SLICES }, (_, index) =>
+        q((x) => repo.findTeacherBuckets(x, asOf, yearEnd, {}, { count: TEACHER_BUCKET_SLICES, index })),
+      ),
+    ).then((slices) => slices.flat()),
     repo.findJuniorCohortRows(db, year),
     q((x) => repo.findNineYearCells(x, year, asOf, COMPULSORY_GRADES)),
     regionCode ? repo.findPopulation(db, regionCode, year) : Promise.resolve([]),

@@ -25,9 +25,12 @@ export interface YearModel {
   computedAt: Date;
 }
 
+/** Schools computed between two yields of the event loop (a few milliseconds of work each). */
+const SCHOOLS_PER_STEP = 250;
+
 /** Computes every school and the whole district. */
 export function buildYearModel(inputs: YearInputs): YearModel {
-  const model = computeYearModel(inputs);
+  const model = runToEnd(computeYearModel(inputs));
   applyQualityNotes(model);
   return model;
 }
@@ -35,23 +38,43 @@ export function buildYearModel(inputs: YearInputs): YearModel {
 /**
  * Computes the year while its data-quality counts are still being read (the database evaluates the rules
  * while the domain computes), then adds the notes of failing validations once they arrive. The result is
- * the one buildYearModel gives on the same inputs with those counts.
+ * the one buildYearModel gives on the same inputs with those counts. The computation gives the event loop
+ * a turn every SCHOOLS_PER_STEP schools, so the data-quality query progresses and other requests are
+ * answered while a large district computes.
  */
 export async function buildYearModelAsQualityArrives(inputs: YearInputs, quality: Promise<Map<number, QualityCounts>>): Promise<YearModel> {
-  const model = computeYearModel({ ...inputs, quality: new Map() });
+  const steps = computeYearModel({ ...inputs, quality: new Map() });
+  let step = steps.next();
+  while (!step.done) {
+    await new Promise((resolve) => setImmediate(resolve));
+    step = steps.next();
+  }
+  const model = step.value;
   model.inputs.quality = await quality;
   applyQualityNotes(model);
   return model;
 }
 
-/** Every school and the whole district, without the data-quality notes. */
-function computeYearModel(inputs: YearInputs): YearModel {
+/** Runs a stepwise computation without yielding. */
+function runToEnd<T>(steps: Generator<void, T>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Every school and the whole district, without the data-quality notes; yields between groups of schools. */
+function* computeYearModel(inputs: YearInputs): Generator<void, YearModel> {
   const context: EvaluationContext = { thresholds: inputs.thresholds, asOf: inputs.asOf };
   const refs = [...inputs.schools.values()];
   // Each school's split once: the stage evaluation and the school's own values share it.
-  const splits = new Map(refs.map((s) => [s.id, balancedInputsOf(inputs, s)]));
+  const splits = new Map<number, ReturnType<typeof balancedInputsOf>>();
+  for (const s of refs) {
+    splits.set(s.id, balancedInputsOf(inputs, s));
+    if (splits.size % SCHOOLS_PER_STEP === 0) yield;
+  }
   // 资源配置 of the whole district first: each school then reuses its indicators and verdict.
   const stageResults = evaluateStagesFromInputs(inputs, refs, context, (s) => splits.get(s.id)!);
+  yield;
   const judged = new Map<Stage, Map<string, SchoolBalanceResult>>();
   for (const r of stageResults) judged.set(r.stage, new Map(r.schools.map((s) => [s.schoolId, s])));
   const schools = new Map<number, SchoolResult>();
@@ -61,6 +84,7 @@ function computeYearModel(inputs: YearInputs): YearModel {
       s.id,
       computeSchoolResult(inputs, s, context, (stage) => judged.get(stage)?.get(id), splits.get(s.id)),
     );
+    if (schools.size % SCHOOLS_PER_STEP === 0) yield;
   }
   const district = computeDistrict(inputs, [...schools.values()], context, true, stageResults, false);
   return { inputs, context, schools, district, filtered: new Map(), computedAt: new Date() };
