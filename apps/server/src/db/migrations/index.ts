@@ -16,6 +16,7 @@ import * as m20261122100000 from './20261122100000_rotation.ts';
 // imports: ethics
 import * as m20261122110000 from './20261122110000_ethics.ts';
 import * as m20261123000000 from './20261123000000_data_change_log.ts';
+import * as m20261123010000 from './20261123010000_indicator_read_indexes.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261122000000_foundation': m20261122000000,
@@ -34,4 +35,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   // migrations: ethics
   '20261122110000_ethics': m20261122110000,
   '20261123000000_data_change_log': m20261123000000,
+  '20261123010000_indicator_read_indexes': m20261123010000,
 };

@@ -113,20 +113,22 @@ function targetSources(year: number): Record<RuleTarget, TargetSource> {
       },
     },
     teacher: {
-      // The same person (name, gender, birth date) counted by a window over one sort of the active
-      // teachers — birth date first, then a hash of the name, so the sort compares integers and reaches
-      // the texts only on ties — rather than by grouping every teacher into a hash table and joining it back.
+      // The same person (name, gender, birth date) counted by joining the groups of active teachers that
+      // share them and have more than one member (a grouping in the order of the index teacher_same_person,
+      // so PostgreSQL reads it without sorting every teacher); everybody else counts 1.
       from: (used) =>
         used.has('same_person_count')
-          ? sql`(SELECT t.id, t.school_id, t.post, t.is_full_time, t.teaching_stage, t.subject, t.birth_date, count(*) OVER (PARTITION BY t.birth_date, hashtextextended(t.name, 0), t.name, t.gender) AS same_person_n
-              FROM teacher t WHERE t.is_active) t LEFT JOIN school sc ON sc.id = t.school_id`
+          ? sql`teacher t LEFT JOIN (SELECT birth_date, name, gender, count(*) AS n FROM teacher WHERE is_active
+                GROUP BY birth_date, name, gender HAVING count(*) > 1) d
+              ON d.birth_date = t.birth_date AND d.name = t.name AND d.gender = t.gender
+            LEFT JOIN school sc ON sc.id = t.school_id WHERE t.is_active`
           : sql`teacher t LEFT JOIN school sc ON sc.id = t.school_id WHERE t.is_active`,
       schoolId: 't.school_id',
       key: 't.id::text',
       fields: {
         has_school: '(t.school_id IS NOT NULL)::int',
         school_open: `(sc.id IS NOT NULL AND (sc.closed_on IS NULL OR sc.closed_on > DATE '${asOf}'))::int`,
-        same_person_count: 't.same_person_n',
+        same_person_count: 'coalesce(d.n, 1)',
         is_full_time_teacher: "(t.post = 'teacher' AND t.is_full_time)::int",
         has_teaching_stage: '(t.teaching_stage IS NOT NULL)::int',
         has_subject: '(t.subject IS NOT NULL)::int',
