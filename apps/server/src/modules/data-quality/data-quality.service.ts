@@ -140,13 +140,7 @@ export async function countFailuresBySchool(
   const severity = new Map(rules.map((r) => [r.code, r.severity]));
   const out = new Map<number, Record<Severity, number>>();
   if (gate) await gate;
-  // The teacher rules (a sort of every active teacher for the same-person check) and the others are
-  // evaluated on two connections at once: on PostgreSQL each takes about half of the work.
-  const groups = [rules.filter((r) => r.target === 'teacher'), rules.filter((r) => r.target !== 'teacher')].filter((g) => g.length > 0);
-  const counted = await Promise.all(
-    groups.map((g) => inAnalyticsSnapshot(db, (x) => repo.countFailures(x, g, year, { kind: 'district' }))),
-  );
-  for (const r of counted.flat()) {
+  for (const r of await inAnalyticsSnapshot(db, (x) => repo.countFailures(x, rules, year, { kind: 'district' }))) {
     if (r.school_id === null) continue;
     const c = out.get(r.school_id) ?? { error: 0, warning: 0, info: 0 };
     c[severity.get(r.rule_code)!] += r.n;
