@@ -17,6 +17,7 @@ import * as m20261122100000 from './20261122100000_rotation.ts';
 import * as m20261122110000 from './20261122110000_ethics.ts';
 import * as m20261123000000 from './20261123000000_data_change_log.ts';
 import * as m20261123010000 from './20261123010000_indicator_read_indexes.ts';
+import * as m20261123020000 from './20261123020000_rotation_rules_logged.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261122000000_foundation': m20261122000000,
@@ -36,4 +37,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261122110000_ethics': m20261122110000,
   '20261123000000_data_change_log': m20261123000000,
   '20261123010000_indicator_read_indexes': m20261123010000,
+  '20261123020000_rotation_rules_logged': m20261123020000,
 };

@@ -194,13 +194,18 @@ export function computeDistrict(
     v.warnings.push('未录入政府购买学位就读人数，按0计（仅统计公办学校就读的随迁子女）');
     values.push(v);
     const rot = results.map((r) => inputs.rotation.get(r.school.id)).filter((x) => x !== undefined);
-    values.push(
-      ...computeRotation(
-        { eligible: sum(rot, (x) => x.eligible), rotated: sum(rot, (x) => x.rotated), rotatedBackbone: sum(rot, (x) => x.rotatedBackbone) },
-        district,
-        context,
-      ),
+    const rotationValues = computeRotation(
+      {
+        eligible: sum(rot, (x) => x.eligible),
+        rotated: sum(rot, (x) => x.rotated),
+        rotatedBackbone: sum(rot, (x) => x.rotatedBackbone),
+        backboneBasis: inputs.rotationRule?.backboneBasis,
+      },
+      district,
+      context,
     );
+    if (inputs.rotationRule) for (const v of rotationValues) v.warnings.push(inputs.rotationRule.source);
+    values.push(...rotationValues);
   }
 
   const kindergartens = results.flatMap((r) => {

@@ -253,3 +253,35 @@ describe('cache and data changes', () => {
     expect(district.warnings.some((w) => w.includes('校验错误'))).toBe(true);
   });
 });
+
+describe('rotation rules', () => {
+  it('counts teachers due for rotation under the 应交流年限 of the rule set in force, and names it', async () => {
+    const rotation = async () =>
+      find(((await staff.get('/api/v1/indicators?year=2025')).json() as IndicatorList).items, 'teachers.rotation_share')!;
+    const before = await rotation();
+    expect(before.denominator).toBeGreaterThan(0);
+    expect(before.warnings.some((w) => /同校任教满6年/.test(w))).toBe(true);
+    const inForce = await t.database.db
+      .selectFrom('rotation_rule_set')
+      .select(['rules'])
+      .where('valid_from', '<=', '2025-09-01')
+      .orderBy('valid_from', 'desc')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('rotation_rule_set')
+      .values({
+        title: '测试：三年即应交流',
+        document_number: '测教〔2025〕3号',
+        valid_from: '2025-08-01',
+        rules: JSON.stringify({ ...(inForce.rules as object), eligibleYears: 3 }),
+      })
+      .execute();
+    const after = await rotation();
+    // Fewer years at the school make more teachers due; the numerator (those who rotated) does not depend on it.
+    expect(after.denominator).toBeGreaterThan(before.denominator!);
+    expect(after.numerator).toBe(before.numerator);
+    expect(after.warnings).toContain('按《测试：三年即应交流》（测教〔2025〕3号）：同校任教满3年计应交流教师');
+    await t.database.db.deleteFrom('rotation_rule_set').where('document_number', '=', '测教〔2025〕3号').execute();
+    expect((await rotation()).denominator).toBe(before.denominator);
+  });
+});

@@ -4,6 +4,7 @@
  * and a fingerprint of all of it read from the data-change log. A few statements per year, whatever the
  * number of schools.
  */
+import { DEFAULT_ROTATION_RULES } from '@zhiping/domain';
 import { sql, type Kysely } from 'kysely';
 import {
   backboneTeachersOn,
@@ -55,6 +56,7 @@ const SHARED_TABLES = [
   'data_quality_rule',
   'training_rule',
   'training_credit',
+  'rotation_rule_set',
 ];
 /** Yearly tables, with the years (relative to the computed one) a year's indicators read. */
 const YEARLY_TABLES: [table: string, yearColumn: string, from: number, to: number][] = [
@@ -228,12 +230,10 @@ export function findConditions(db: Kysely<DB>, year: number) {
     .execute();
 }
 
-/** Years (at the placement's start) a teacher must have served at the school to be due for rotation [P]. */
-export const ROTATION_ELIGIBLE_YEARS = 6;
-
 /**
  * Teachers placed in the school year, counted per school and raw 任教学段 (see teacherCountColumns), with
- * `rotation_due`: 专任教师 of 小学/初中 who had served ≥6 years at the school on the statistics date.
+ * `rotation_due`: 专任教师 of 小学/初中 who had served at least `eligibleYears` (the 应交流年限 of the rotation
+ * rule set in force) at the school on the statistics date.
  */
 export function findTeacherBuckets(
   db: Kysely<DB>,
@@ -242,13 +242,17 @@ export function findTeacherBuckets(
   options: TeacherColumnOptions = {},
   /** Only the teachers of one slice (the slices' buckets add up to the whole). */
   slice?: TeacherSlice,
+  /** Years at the school after which a 专任教师 is due for rotation (the rule set's 应交流年限). */
+  eligibleYears: number = DEFAULT_ROTATION_RULES.eligibleYears,
 ): Promise<(TeacherBucketRow & { rotation_due: number })[]> {
+  if (!Number.isInteger(eligibleYears) || eligibleYears < 1)
+    throw new RangeError(`eligibleYears must be a positive integer, got ${eligibleYears}`);
   const columns = Object.entries(teacherCountColumns('p', 'bb', 'ft', options)).map(
     ([name, expr]) => sql`${expr}::int AS ${sql.ref(name)}`,
   );
   return sql<TeacherBucketRow & { rotation_due: number }>`SELECT p.school_id, p.teaching_stage, ${sql.join(columns)},
       count(*) FILTER (WHERE ft AND p.teaching_stage IN ('primary', 'junior')
-        AND p.valid_from <= (${asOf}::date - ${sql.lit(`${ROTATION_ELIGIBLE_YEARS} years`)}::interval)::date)::int AS rotation_due
+        AND p.valid_from <= (${asOf}::date - ${sql.lit(`${eligibleYears} years`)}::interval)::date)::int AS rotation_due
     FROM (SELECT p.*, (b.teacher_id IS NOT NULL) AS bb, (p.post = 'teacher' AND p.is_full_time) AS ft
           FROM ${placedTeachers(asOf, yearEnd, slice)} p LEFT JOIN ${backboneTeachersOn(asOf, slice)} b ON b.teacher_id = p.teacher_id) p
     GROUP BY p.school_id, p.teaching_stage`

@@ -92,9 +92,21 @@ export interface YearInputs {
   population: PopulationByAge[];
   memberships: Membership[];
   rotation: Map<number, RotationCounts>;
+  /**
+   * The 交流轮岗 rule set in force on the statistics date: its 应交流年限 decided who counted as due in the
+   * buckets, its 骨干 basis decides the 骨干 share, and `source` names it in the values' warnings.
+   */
+  rotationRule?: RotationRuleInputs;
   /** 教师5年360学时 completion per school from the training ledger (null: no basis rule or no ledger rows). */
   training?: TrainingCompletionInputs | null;
   quality: Map<number, QualityCounts>;
+}
+
+/** The 交流轮岗 rule the rotation indicators are computed under. */
+export interface RotationRuleInputs {
+  eligibleYears: number;
+  backboneBasis: 'rotated' | 'eligible';
+  source: string;
 }
 
 /** Statistics date of a school year (学年初 report): 1 September of its first calendar year. */

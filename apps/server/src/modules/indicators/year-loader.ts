@@ -3,9 +3,11 @@
  * them for the pure domain: stage parts, conditions, teacher counts after the split, cohorts, population,
  * memberships, rotation and data-quality counts.
  */
-import { GRADES, type CohortStatRow, type Membership, type PopulationBasis, type Stage } from '@zhiping/domain';
+import { DEFAULT_ROTATION_RULES, GRADES, type CohortStatRow, type Membership, type PopulationBasis, type Stage } from '@zhiping/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { parseRules } from '../rotation/eligibility.service.ts';
+import { findRuleSetOn } from '../rotation/rotation.repository.ts';
 import { loadTrainingCompletion } from '../training/training-indicator.ts';
 import * as repo from './indicator.repository.ts';
 import { inAnalyticsSnapshot } from './planner-statistics.service.ts';
@@ -16,6 +18,7 @@ import {
   statisticsDate,
   type QualityCounts,
   type RotationCounts,
+  type RotationRuleInputs,
   type SchoolRef,
   type StagePartStats,
   type YearInputs,
@@ -82,10 +85,29 @@ export function startLoadingYearInputs(
   return { inputs, quality: counts };
 }
 
+/** The 交流轮岗 rule set in force on the statistics date, or the common practice when the district has none. */
+async function loadRotationRule(db: Kysely<DB>, asOf: string): Promise<RotationRuleInputs> {
+  const set = await findRuleSetOn(db, asOf);
+  if (!set) {
+    const d = DEFAULT_ROTATION_RULES;
+    return {
+      eligibleYears: d.eligibleYears,
+      backboneBasis: d.backboneBasis,
+      source: `尚未配置交流轮岗规则：按同校任教满${d.eligibleYears}年计应交流教师（通行做法），骨干占比以交流人数为分母`,
+    };
+  }
+  const rules = parseRules(set.rules);
+  return {
+    eligibleYears: rules.eligibleYears,
+    backboneBasis: rules.backboneBasis,
+    source: `按《${set.title}》（${set.document_number}）：同校任教满${rules.eligibleYears}年计应交流教师`,
+  };
+}
+
 async function readYearInputs(db: Kysely<DB>, year: number, dataVersion: string): Promise<YearInputs> {
   const asOf = statisticsDate(year);
   const yearEnd = schoolYearEnd(year);
-  const regionCode = await repo.findDistrictRegionCode(db);
+  const [regionCode, rotationRule] = await Promise.all([repo.findDistrictRegionCode(db), loadRotationRule(db, asOf)]);
   const q = <T>(fn: (db: Kysely<DB>) => Promise<T>) => inAnalyticsSnapshot(db, fn);
   const [schoolRows, partRows, conditionRows, buckets, junior, nine, population, memberships, rotation, thresholds] = await Promise.all([
     q((x) => repo.findSchoolsOn(x, asOf)),
@@ -93,7 +115,7 @@ async function readYearInputs(db: Kysely<DB>, year: number, dataVersion: string)
     repo.findConditions(db, year),
     Promise.all(
       Array.from({ length: TEACHER_BUCKET_SLICES }, (_, index) =>
-        q((x) => repo.findTeacherBuckets(x, asOf, yearEnd, {}, { count: TEACHER_BUCKET_SLICES, index })),
+        q((x) => repo.findTeacherBuckets(x, asOf, yearEnd, {}, { count: TEACHER_BUCKET_SLICES, index }, rotationRule.eligibleYears)),
       ),
     ).then((slices) => slices.flat()),
     repo.findJuniorCohortRows(db, year),
@@ -210,6 +232,7 @@ async function readYearInputs(db: Kysely<DB>, year: number, dataVersion: string)
       leftOn: m.valid_to,
     })),
     rotation: rotationBySchool(buckets, rotation),
+    rotationRule,
     training: await loadTrainingCompletion(db, year),
     quality: new Map(),
   };
