@@ -49,13 +49,17 @@ function finish(
   const stages = getIndicator(code).stages;
   const stage = scope.stage ?? (stages.length === 1 ? stages[0]! : null);
   const resolved = resolveThresholdCached(context.thresholds, code, stage, context.asOf);
+  // Built field by field (no spreads): hundreds of thousands of values are made per computed year.
   return {
     code,
     scope,
-    ...parts,
+    numerator: parts.numerator,
+    denominator: parts.denominator,
+    value: parts.value,
+    reason: parts.reason,
     threshold: resolved.threshold,
     status: statusOf(parts.value, resolved.threshold),
-    warnings: [...warnings, ...resolved.warnings],
+    warnings: resolved.warnings.length === 0 ? warnings.slice() : [...warnings, ...resolved.warnings],
   };
 }
 

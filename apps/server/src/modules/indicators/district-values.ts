@@ -22,6 +22,7 @@ import {
   computeTrainingCompletion,
   resourceAmount,
   sumPopulation,
+  type CohortStatRow,
   type EvaluationContext,
   type IndicatorScope,
   type IndicatorValue,
@@ -33,6 +34,9 @@ import {
 import { classSizeValues, studentsByStage, type PartResult, type SchoolResult } from './school-values.ts';
 import { evaluateStageOf } from './stage-balance.ts';
 import type { StagePartStats, YearInputs } from './year-inputs.ts';
+
+/** A kindergarten as computePreschoolIndicators takes it. */
+type KindergartenInput = Parameters<typeof computePreschoolIndicators>[0]['kindergartens'][number];
 
 const CATALOG_ORDER = new Map(INDICATORS.map((d, i) => [d.code, i]));
 
@@ -172,60 +176,78 @@ export function computeDistrict(
     values.push(...s.values);
     if (s.stageResult) stageResults.push(s.stageResult);
   }
-  const junior = results.flatMap((r) => (r.parts.some((p) => p.stage === 'junior') ? (inputs.juniorCohort.get(r.school.id) ?? []) : []));
+  // One pass over the schools gathers what the district values below sum.
+  const junior: CohortStatRow[] = [];
+  let compulsoryParts = 0;
+  let migrantTotal = 0;
+  let migrantInPublic = 0;
+  let rotEligible = 0;
+  let rotRotated = 0;
+  let rotBackbone = 0;
+  const kindergartens: { p: StagePartStats; k: KindergartenInput }[] = [];
+  let seniorStudents = 0;
+  let vocationalStudents = 0;
+  let hasHigh = false;
+  for (const r of results) {
+    const id = r.school.id;
+    const stats = inputs.parts.get(id);
+    let hasJunior = false;
+    for (const p of r.parts) {
+      if (p.stage !== 'primary' && p.stage !== 'junior') continue;
+      const migrants = stats!.get(p.stage)!.migrantChildren;
+      compulsoryParts += 1;
+      migrantTotal += migrants;
+      if (r.school.sponsor === 'public') migrantInPublic += migrants;
+      if (p.stage === 'junior') hasJunior = true;
+    }
+    if (hasJunior) {
+      const rows = inputs.juniorCohort.get(id);
+      if (rows) for (const row of rows) junior.push(row);
+    }
+    const rot = inputs.rotation.get(id);
+    if (rot) {
+      rotEligible += rot.eligible;
+      rotRotated += rot.rotated;
+      rotBackbone += rot.rotatedBackbone;
+    }
+    const pre = stats?.get('preschool');
+    if (pre)
+      kindergartens.push({
+        p: pre,
+        k: {
+          schoolId: String(id),
+          label: r.school.name,
+          sponsor: r.school.sponsor,
+          isInclusive: r.school.isInclusive,
+          children: pre.students,
+          fullTimeTeachers: inputs.teachers.get(id)?.get('preschool')?.fullTime ?? 0,
+        },
+      });
+    const senior = stats?.get('senior');
+    const vocational = stats?.get('vocational');
+    if (senior || vocational) hasHigh = true;
+    seniorStudents += senior?.students ?? 0;
+    vocationalStudents += vocational?.students ?? 0;
+  }
   if (junior.length > 0) values.push(computeJuniorRetentionFromRows(junior, inputs.year, district, context));
   const streets = new Set(results.map((r) => r.school.streetId));
   const sponsors = new Set(results.map((r) => r.school.sponsor));
   const cells = inputs.nineYearCells.filter((c) => streets.has(c.streetId) && sponsors.has(c.sponsor));
   if (cells.length > 0) values.push(computeNineYearRetention(cells, inputs.year, district, context));
 
-  const compulsory = results.flatMap((r) =>
-    r.parts
-      .filter((p) => p.stage === 'primary' || p.stage === 'junior')
-      .map((p) => ({ r, stats: inputs.parts.get(r.school.id)!.get(p.stage)! })),
-  );
-  if (compulsory.length > 0) {
-    const inPublic = sum(
-      compulsory.filter((x) => x.r.school.sponsor === 'public'),
-      (x) => x.stats.migrantChildren,
-    );
-    const total = sum(compulsory, (x) => x.stats.migrantChildren);
-    const v = computeMigrantPublicShare({ inPublicSchools: inPublic, inPurchasedPlaces: 0, total }, district, context);
+  if (compulsoryParts > 0) {
+    const v = computeMigrantPublicShare({ inPublicSchools: migrantInPublic, inPurchasedPlaces: 0, total: migrantTotal }, district, context);
     v.warnings.push('未录入政府购买学位就读人数，按0计（仅统计公办学校就读的随迁子女）');
     values.push(v);
-    const rot = results.map((r) => inputs.rotation.get(r.school.id)).filter((x) => x !== undefined);
     const rotationValues = computeRotation(
-      {
-        eligible: sum(rot, (x) => x.eligible),
-        rotated: sum(rot, (x) => x.rotated),
-        rotatedBackbone: sum(rot, (x) => x.rotatedBackbone),
-        backboneBasis: inputs.rotationRule?.backboneBasis,
-      },
+      { eligible: rotEligible, rotated: rotRotated, rotatedBackbone: rotBackbone, backboneBasis: inputs.rotationRule?.backboneBasis },
       district,
       context,
     );
-    if (inputs.rotationRule) for (const v of rotationValues) v.warnings.push(inputs.rotationRule.source);
+    if (inputs.rotationRule) for (const r of rotationValues) r.warnings.push(inputs.rotationRule.source);
     values.push(...rotationValues);
   }
 
-  const kindergartens = results.flatMap((r) => {
-    const p = inputs.parts.get(r.school.id)?.get('preschool');
-    if (!p) return [];
-    return [
-      {
-        r,
-        p,
-        k: {
-          schoolId: String(r.school.id),
-          label: r.school.name,
-          sponsor: r.school.sponsor,
-          isInclusive: r.school.isInclusive,
-          children: p.students,
-          fullTimeTeachers: inputs.teachers.get(r.school.id)?.get('preschool')?.fullTime ?? 0,
-        },
-      },
-    ];
-  });
   const basis = chooseBasis(inputs);
   if (kindergartens.length > 0) {
     const pre = computePreschoolIndicators({
@@ -248,11 +270,10 @@ export function computeDistrict(
       }),
     );
   }
-  const high = (stage: Stage) => sum(results, (r) => inputs.parts.get(r.school.id)?.get(stage)?.students ?? 0);
-  if (whole && results.some((r) => inputs.parts.get(r.school.id)?.has('senior') || inputs.parts.get(r.school.id)?.has('vocational'))) {
+  if (whole && hasHigh) {
     values.push(
       computeHighSchoolGrossEnrolment(
-        { generalHigh: high('senior'), vocational: high('vocational') },
+        { generalHigh: seniorStudents, vocational: vocationalStudents },
         sumPopulation(inputs.population, 15, 17, basis),
         district,
         context,

@@ -73,11 +73,19 @@ export interface SchoolResult {
 
 const EMPTY_COUNTS: TeacherCounts = { fullTime: 0, aboveQualification: 0, backboneCountyOrAbove: 0, peArt: 0, certified: 0 };
 
-/** Students per stage of a school. */
-export function studentsByStage(inputs: YearInputs, id: number): Partial<Record<Stage, number>> {
-  const out: Partial<Record<Stage, number>> = {};
-  const parts = inputs.parts.get(id);
-  if (parts) for (const p of parts.values()) out[p.stage] = p.students;
+const studentsMemo = new WeakMap<YearInputs['parts'], Map<number, Readonly<Partial<Record<Stage, number>>>>>();
+
+/** Students per stage of a school (one frozen object per school and inputs: the split, the size and the coverage share it). */
+export function studentsByStage(inputs: YearInputs, id: number): Readonly<Partial<Record<Stage, number>>> {
+  let memo = studentsMemo.get(inputs.parts);
+  if (!memo) studentsMemo.set(inputs.parts, (memo = new Map()));
+  let out = memo.get(id);
+  if (!out) {
+    const made: Partial<Record<Stage, number>> = {};
+    const parts = inputs.parts.get(id);
+    if (parts) for (const p of parts.values()) made[p.stage] = p.students;
+    memo.set(id, (out = Object.freeze(made)));
+  }
   return out;
 }
 
