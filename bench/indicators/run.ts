@@ -2,9 +2,10 @@
  * Indicator benchmark. For each engine (PGlite in a temporary folder, PostgreSQL in a fresh database on
  * the server given by --url or ZHIPING_BENCH_DATABASE_URL): generate a province-scale dataset, then
  * compute the whole catalog (cold: fingerprint, statistics check, set-based loading, data-quality
- * counts, domain computation) and both assessments for one year, against a baseline measured in the
- * same run — one aggregate scan per base table: SELECT school_id, sum(…) … GROUP BY school_id. Then the
- * dashboard API on the demo district (embedded PGlite): latency percentiles of warm requests.
+ * counts, domain computation) and both assessments for one year, against two baselines measured in the
+ * same run — SELECT school_id, sum(…) … GROUP BY school_id scans: the narrow one over the grade rows and
+ * conditions of the year and the teachers, the full one over every base table the catalog reads. Then
+ * the dashboard API on the demo district (embedded PGlite): latency percentiles of warm requests.
  * Prints figures only; nothing is asserted.
  *
  *   npm run indicators -w @zhiping/bench -- [--engine pglite|postgres|both|none] [--url postgres://…]
