@@ -12,8 +12,7 @@ import type { DB } from '../../db/schema.ts';
 import { compactDataChanges, findDataState, type TableCount } from './indicator.repository.ts';
 import { analyzeStaleTables, BASE_TABLES } from './planner-statistics.service.ts';
 import { buildYearModelAsQualityArrives, type YearModel } from './year-model.ts';
-import { startLoadingYearInputs } from './year-loader.ts';
-import type { QualityCounts } from './year-inputs.ts';
+import { startLoadingYearInputs, type GatedQualityReader } from './year-loader.ts';
 
 const MAX_YEARS = 8;
 
@@ -25,7 +24,7 @@ interface Entry {
 const caches = new WeakMap<object, Map<number, Entry>>();
 
 /** Reads the data-quality failures per school of a year (provided by the data-quality module). */
-export type QualityReader = (db: Kysely<DB>, year: number) => Promise<Map<number, QualityCounts>>;
+export type QualityReader = GatedQualityReader;
 
 /** The computed year, from the cache when the fingerprint still matches. */
 export async function getYearModel(db: Kysely<DB>, year: number, quality: QualityReader): Promise<YearModel> {

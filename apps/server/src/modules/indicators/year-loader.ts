@@ -96,7 +96,18 @@ async function loadRotationRule(db: Kysely<DB>, asOf: string): Promise<RotationR
       source: `尚未配置交流轮岗规则：按同校任教满${d.eligibleYears}年计应交流教师（通行做法），骨干占比以交流人数为分母`,
     };
   }
-  const rules = parseRules(set.rules);
+  let rules: ReturnType<typeof parseRules>;
+  try {
+    rules = parseRules(set.rules);
+  } catch {
+    // Rule sets are validated when saved; one that no longer parses must not stop every indicator.
+    const d = DEFAULT_ROTATION_RULES;
+    return {
+      eligibleYears: d.eligibleYears,
+      backboneBasis: d.backboneBasis,
+      source: `交流轮岗规则《${set.title}》（${set.document_number}）无法读取：按同校任教满${d.eligibleYears}年计应交流教师，请在规则配置中检查`,
+    };
+  }
   return {
     eligibleYears: rules.eligibleYears,
     backboneBasis: rules.backboneBasis,
