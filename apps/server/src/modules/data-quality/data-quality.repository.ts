@@ -44,8 +44,8 @@ export async function updateRule(db: Kysely<DB>, code: string, row: Updateable<D
 
 /** One target's row source: the FROM clause, its school id and entity key, and each field's expression. */
 interface TargetSource {
-  /** The FROM clause, given the fields the enabled rules use (a costly join is left out when unused). */
-  from: RawBuilder<unknown> | ((used: ReadonlySet<string>) => RawBuilder<unknown>);
+  /** The FROM clause (only the fields the enabled rules use are selected, so unused joins are removed by the planner). */
+  from: RawBuilder<unknown>;
   schoolId: string;
   /** Identifies the row within the school (grade code, teacher id); labelled only for failing rows. */
   key: string;
@@ -113,22 +113,20 @@ function targetSources(year: number): Record<RuleTarget, TargetSource> {
       },
     },
     teacher: {
-      // The same person (name, gender, birth date) counted by joining the groups of active teachers that
-      // share them and have more than one member (a grouping in the order of the index teacher_same_person,
-      // so PostgreSQL reads it without sorting every teacher); everybody else counts 1.
-      from: (used) =>
-        used.has('same_person_count')
-          ? sql`teacher t LEFT JOIN (SELECT birth_date, name, gender, count(*) AS n FROM teacher WHERE is_active
-                GROUP BY birth_date, name, gender HAVING count(*) > 1) d
-              ON d.birth_date = t.birth_date AND d.name = t.name AND d.gender = t.gender
-            LEFT JOIN school sc ON sc.id = t.school_id WHERE t.is_active`
-          : sql`teacher t LEFT JOIN school sc ON sc.id = t.school_id WHERE t.is_active`,
+      from: sql`teacher t LEFT JOIN school sc ON sc.id = t.school_id WHERE t.is_active`,
       schoolId: 't.school_id',
       key: 't.id::text',
       fields: {
         has_school: '(t.school_id IS NOT NULL)::int',
         school_open: `(sc.id IS NOT NULL AND (sc.closed_on IS NULL OR sc.closed_on > DATE '${asOf}'))::int`,
-        same_person_count: 'coalesce(d.n, 1)',
+        // Active teachers with this one's name, gender and birth date. The keys shared by more than one
+        // come from a window in the order of the partial index teacher_same_person (PostgreSQL reads it
+        // without sorting; PGlite sorts) and are probed as a hashed set; only their members are counted.
+        same_person_count: `CASE WHEN (t.birth_date, t.name, t.gender) IN (SELECT w.birth_date, w.name, w.gender FROM (
+            SELECT birth_date, name, gender, count(*) OVER (PARTITION BY birth_date, name, gender) AS n FROM teacher WHERE is_active) w
+            WHERE w.n > 1)
+          THEN (SELECT count(*) FROM teacher u WHERE u.is_active AND u.birth_date = t.birth_date AND u.name = t.name AND u.gender = t.gender)
+          ELSE 1 END`,
         is_full_time_teacher: "(t.post = 'teacher' AND t.is_full_time)::int",
         has_teaching_stage: '(t.teaching_stage IS NOT NULL)::int',
         has_subject: '(t.subject IS NOT NULL)::int',
@@ -203,7 +201,7 @@ function failuresSource(rules: readonly RuleRow[], year: number): { with: RawBui
       };
     });
     // Failing rows are found in one pass; only they are expanded into one row per failed rule.
-    const from = typeof src.from === 'function' ? src.from(used) : src.from;
+    const from = src.from;
     const base = sql`SELECT ${sql.raw(src.schoolId)} AS school_id, ${sql.raw(src.key)} AS entity_key${cols.length ? sql`, ${sql.join(cols)}` : sql``} FROM ${from}`;
     return sql`SELECT ${t}::text AS target, f.school_id, f.entity_key::text AS entity_key, x.rule_code, x.left_value, x.right_value
       FROM (SELECT f.*, ${sql.join(checks.map((c) => c.column))} FROM (${base}) f) f
