@@ -12,7 +12,7 @@ import type { DB } from '../../db/schema.ts';
 import { compactDataChanges, findDataState, type TableCount } from './indicator.repository.ts';
 import { analyzeStaleTables, BASE_TABLES } from './planner-statistics.service.ts';
 import { buildYearModelAsQualityArrives, type YearModel } from './year-model.ts';
-import { startLoadingYearInputs, type GatedQualityReader } from './year-loader.ts';
+import { clearPartialResults, startLoadingYearInputs, type GatedQualityReader } from './year-loader.ts';
 
 const MAX_YEARS = 8;
 
@@ -38,12 +38,12 @@ export async function getYearModels(db: Kysely<DB>, years: readonly number[], qu
     cache = new Map();
     caches.set(db, cache);
   }
-  const { fingerprints, tables, oversized } = await findDataState(db, years, BASE_TABLES);
+  const { fingerprints, tables, oversized, versions } = await findDataState(db, years, BASE_TABLES);
   // Compaction writes, so never inside a caller's (possibly read-only) transaction; it changes the
   // fingerprint once (one recomputation). A failure only leaves the log longer.
   if (oversized.length > 0 && !db.isTransaction) await compactDataChanges(db, oversized).catch(() => undefined);
   const out: YearModel[] = [];
-  for (const year of years) out.push(await modelFor(db, cache, year, fingerprints.get(year)!, tables, quality));
+  for (const year of years) out.push(await modelFor(db, cache, year, fingerprints.get(year)!, tables, versions, quality));
   return out;
 }
 
@@ -53,6 +53,7 @@ async function modelFor(
   year: number,
   fingerprint: string,
   tables: readonly TableCount[],
+  versions: ReadonlyMap<string, string>,
   quality: QualityReader,
 ): Promise<YearModel> {
   const hit = cache.get(year);
@@ -61,7 +62,7 @@ async function modelFor(
   // The fingerprint query read the base tables' row counts from the log: stale planner statistics are
   // refreshed before loading.
   const model = analyzeStaleTables(db, tables).then(async () => {
-    const loading = startLoadingYearInputs(db, year, version, quality);
+    const loading = startLoadingYearInputs(db, year, version, quality, versions);
     return buildYearModelAsQualityArrives(await loading.inputs, loading.quality);
   });
   cache.delete(year);
@@ -76,4 +77,5 @@ async function modelFor(
 /** Drops every cached year of a database (tests and the benchmark measure cold computations). */
 export function clearYearCache(db: Kysely<DB>): void {
   caches.delete(db);
+  clearPartialResults(db);
 }

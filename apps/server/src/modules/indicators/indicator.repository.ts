@@ -89,6 +89,8 @@ export interface DataState {
   tables: TableCount[];
   /** Log keys to compact (see compactDataChanges); empty almost always. */
   oversized: DataChangeKey[];
+  /** Version of each shared table ('count.maxId' of its log rows): partial results keyed by the tables they read. */
+  versions: Map<string, string>;
 }
 
 /**
@@ -114,9 +116,13 @@ export async function findDataState(db: Kysely<DB>, years: readonly number[], st
       }`.execute(db)
   ).rows;
   const logged = rows.filter((r) => r.k === 'log');
-  const shared = SHARED_TABLES.map((t) => logged.find((r) => r.t === t && r.y === null))
-    .map((r) => `${r?.n ?? 0}.${r?.x ?? 0}`)
-    .join('|');
+  const versions = new Map(
+    SHARED_TABLES.map((t) => {
+      const r = logged.find((x) => x.t === t && x.y === null);
+      return [t, `${r?.n ?? 0}.${r?.x ?? 0}`];
+    }),
+  );
+  const shared = SHARED_TABLES.map((t) => versions.get(t)!).join('|');
   const fingerprints = new Map(
     years.map((year) => {
       const yearly = YEARLY_TABLES.flatMap(([t, , from, to]) =>
@@ -134,7 +140,7 @@ export async function findDataState(db: Kysely<DB>, years: readonly number[], st
     estimate: Number(rows.find((r) => r.k === 'estimate' && r.t === name)?.n ?? -1),
   }));
   const oversized = logged.filter((r) => Number(r.n) > COMPACT_ABOVE).map((r) => ({ table: r.t, year: r.y, maxId: r.x }));
-  return { fingerprints, tables, oversized };
+  return { fingerprints, tables, oversized, versions };
 }
 
 /**

@@ -34,6 +34,65 @@ export const COMPULSORY_GRADES = GRADES.filter((g) => g.stage === 'primary' || g
  */
 export const TEACHER_BUCKET_SLICES = 2;
 
+/** The tables the teacher buckets read; buckets are reused while their versions are unchanged. */
+const BUCKET_TABLES = ['teacher', 'teacher_assignment', 'teacher_recognition'] as const;
+/** Bucket results kept per database (a few statistics dates). */
+const MAX_BUCKET_RESULTS = 8;
+type Buckets = Awaited<ReturnType<typeof repo.findTeacherBuckets>>;
+const bucketResults = new WeakMap<object, Map<string, Promise<Buckets>>>();
+const bucketHits = new WeakMap<object, number>();
+
+/** Drops the partial results kept for a database (with the computed years: indicator-cache.ts clearYearCache). */
+export function clearPartialResults(db: Kysely<DB>): void {
+  bucketResults.delete(db);
+  bucketHits.delete(db);
+}
+
+/** How many computations of a database reused kept teacher buckets (diagnostics and tests). */
+export function bucketReuseCount(db: Kysely<DB>): number {
+  return bucketHits.get(db) ?? 0;
+}
+
+/**
+ * The teacher buckets of a statistics date, read in slices, or the ones read before under the same
+ * versions of the teacher tables (a year recomputed after a change of grade rows, conditions or groups
+ * does not place 400,000 teachers again). The versions are read before the buckets, so a bucket result
+ * is never newer-keyed than its data: a teacher write landing while they load only makes the next
+ * computation read them again. Without versions (direct callers) nothing is kept.
+ */
+function teacherBuckets(
+  db: Kysely<DB>,
+  asOf: string,
+  yearEnd: string,
+  eligibleYears: number,
+  versions: ReadonlyMap<string, string> | undefined,
+): Promise<Buckets> {
+  const read = () =>
+    Promise.all(
+      Array.from({ length: TEACHER_BUCKET_SLICES }, (_, index) =>
+        inAnalyticsSnapshot(db, (x) =>
+          repo.findTeacherBuckets(x, asOf, yearEnd, {}, { count: TEACHER_BUCKET_SLICES, index }, eligibleYears),
+        ),
+      ),
+    ).then((slices) => slices.flat());
+  if (!versions || db.isTransaction) return read();
+  const key = [asOf, yearEnd, eligibleYears, ...BUCKET_TABLES.map((t) => versions.get(t) ?? '?')].join('|');
+  let kept = bucketResults.get(db);
+  if (!kept) bucketResults.set(db, (kept = new Map()));
+  const hit = kept.get(key);
+  if (hit) {
+    bucketHits.set(db, (bucketHits.get(db) ?? 0) + 1);
+    return hit;
+  }
+  const result = read();
+  kept.set(key, result);
+  result.catch(() => {
+    if (kept.get(key) === result) kept.delete(key);
+  });
+  while (kept.size > MAX_BUCKET_RESULTS) kept.delete(kept.keys().next().value!);
+  return result;
+}
+
 const KIND_OF_GROUP = { education_group: 'group', community: 'community', school_district: 'school_district' } as const;
 
 /** Rotation counts per home school: teachers due (from the teacher buckets) and those who rotated. */
@@ -76,8 +135,10 @@ export function startLoadingYearInputs(
   year: number,
   dataVersion: string,
   quality: GatedQualityReader,
+  /** Versions of the shared tables (findDataState), read before loading: partial results are reused under them. */
+  versions?: ReadonlyMap<string, string>,
 ): { inputs: Promise<YearInputs>; quality: Promise<Map<number, QualityCounts>> } {
-  const inputs = readYearInputs(db, year, dataVersion);
+  const inputs = readYearInputs(db, year, dataVersion, versions);
   const counts = quality(db, year, inputs);
   // Observed here so a failure while the inputs are still loading is not an unhandled rejection; the
   // caller awaits it and sees the error.
@@ -115,7 +176,12 @@ async function loadRotationRule(db: Kysely<DB>, asOf: string): Promise<RotationR
   };
 }
 
-async function readYearInputs(db: Kysely<DB>, year: number, dataVersion: string): Promise<YearInputs> {
+async function readYearInputs(
+  db: Kysely<DB>,
+  year: number,
+  dataVersion: string,
+  versions: ReadonlyMap<string, string> | undefined,
+): Promise<YearInputs> {
   const asOf = statisticsDate(year);
   const yearEnd = schoolYearEnd(year);
   const [regionCode, rotationRule] = await Promise.all([repo.findDistrictRegionCode(db), loadRotationRule(db, asOf)]);
@@ -124,11 +190,7 @@ async function readYearInputs(db: Kysely<DB>, year: number, dataVersion: string)
     q((x) => repo.findSchoolsOn(x, asOf)),
     q((x) => repo.findStagePartStats(x, year, asOf)),
     repo.findConditions(db, year),
-    Promise.all(
-      Array.from({ length: TEACHER_BUCKET_SLICES }, (_, index) =>
-        q((x) => repo.findTeacherBuckets(x, asOf, yearEnd, {}, { count: TEACHER_BUCKET_SLICES, index }, rotationRule.eligibleYears)),
-      ),
-    ).then((slices) => slices.flat()),
+    teacherBuckets(db, asOf, yearEnd, rotationRule.eligibleYears, versions),
     repo.findJuniorCohortRows(db, year),
     q((x) => repo.findNineYearCells(x, year, asOf, COMPULSORY_GRADES)),
     regionCode ? repo.findPopulation(db, regionCode, year) : Promise.resolve([]),

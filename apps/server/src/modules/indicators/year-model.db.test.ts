@@ -12,7 +12,7 @@ import { clearYearCache, getYearModel } from './indicator-cache.ts';
 import { findDataState, findYearsWithStats, type TableCount } from './indicator.repository.ts';
 import { createDemoApp } from './indicator-test-support.ts';
 import { analyzeStaleTables, BASE_TABLES, isStale } from './planner-statistics.service.ts';
-import { loadYearInputs } from './year-loader.ts';
+import { bucketReuseCount, loadYearInputs } from './year-loader.ts';
 import { buildYearModel, buildYearModelAsQualityArrives, type YearModel } from './year-model.ts';
 
 let t: TestApp;
@@ -168,5 +168,52 @@ describe('years with statistics', () => {
       .execute();
     expect(await findYearsWithStats(t.database.db)).toEqual(all.map((r) => r.school_year));
     expect(await findYearsWithStats(t.database.db)).toEqual([2025, 2024, 2023, 2022, 2021]);
+  });
+
+  it('reuses the teacher buckets while the teacher tables are unchanged, and gives what a cold computation gives', async () => {
+    const db = t.database.db;
+    clearYearCache(db);
+    const first = await getYearModel(db, 2025, countFailuresBySchool);
+    expect(bucketReuseCount(db)).toBe(0);
+    // A grade-row change: the year is recomputed, the buckets are reused.
+    const row = await db
+      .selectFrom('school_year_stat')
+      .select(['school_id', 'grade'])
+      .where('school_year', '=', 2025)
+      .where('grade', '=', 'P1')
+      .orderBy('school_id')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('school_year_stat')
+      .set((eb) => ({ students: eb('students', '+', 1), new_entrants: eb('new_entrants', '+', 1) }))
+      .where('school_id', '=', row.school_id)
+      .where('school_year', '=', 2025)
+      .where('grade', '=', 'P1')
+      .execute();
+    const afterGrades = await getYearModel(db, 2025, countFailuresBySchool);
+    expect(afterGrades).not.toBe(first);
+    expect(bucketReuseCount(db)).toBe(1);
+    expect(afterGrades.inputs.teachers).toEqual(first.inputs.teachers);
+    // The same year computed cold (no partial results) is identical.
+    clearYearCache(db);
+    const cold = await getYearModel(db, 2025, countFailuresBySchool);
+    expect(bucketReuseCount(db)).toBe(0);
+    expect(cold.inputs.teachers).toEqual(afterGrades.inputs.teachers);
+    expect(cold.district.values).toEqual(afterGrades.district.values);
+    // A teacher change: the buckets are read again and the counts follow.
+    const teacher = await db
+      .selectFrom('teacher')
+      .select(['id', 'school_id'])
+      .where('is_active', '=', true)
+      .where('post', '=', 'teacher')
+      .where('is_full_time', '=', true)
+      .where('school_id', 'is not', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await db.updateTable('teacher').set({ is_full_time: false }).where('id', '=', teacher.id).execute();
+    const afterTeacher = await getYearModel(db, 2025, countFailuresBySchool);
+    expect(bucketReuseCount(db)).toBe(0);
+    const fullTime = (m: YearModel) => [...(m.inputs.teachers.get(teacher.school_id!)?.values() ?? [])].reduce((n, c) => n + c.fullTime, 0);
+    expect(fullTime(afterTeacher)).toBeCloseTo(fullTime(cold) - 1, 9);
   });
 });
