@@ -159,20 +159,3 @@ export interface GrowthTargetTable {
   created_by_name: Generated<string>;
   created_at: Timestamp;
 }
-
-/** The growth tables as they join interface DB. */
-export interface GrowthTables {
-  growth_studio: GrowthStudioTable;
-  growth_studio_member: GrowthStudioMemberTable;
-  growth_studio_activity: GrowthStudioActivityTable;
-  growth_studio_review: GrowthStudioReviewTable;
-  growth_expert_team: GrowthExpertTeamTable;
-  growth_expert_member: GrowthExpertMemberTable;
-  growth_team_visit: GrowthTeamVisitTable;
-  growth_round: GrowthRoundTable;
-  growth_round_reviewer: GrowthRoundReviewerTable;
-  growth_application: GrowthApplicationTable;
-  growth_review_score: GrowthReviewScoreTable;
-  growth_test_score: GrowthTestScoreTable;
-  growth_target: GrowthTargetTable;
-}

@@ -132,15 +132,3 @@ export interface TrainingImportTable {
   created_by_name: Generated<string>;
   created_at: Timestamp;
 }
-
-/** The training tables, spread into `interface DB`. */
-export interface TrainingTables {
-  training_rule: TrainingRuleTable;
-  training_course: TrainingCourseTable;
-  training_session: TrainingSessionTable;
-  training_credit: TrainingCreditTable;
-  training_enrolment: TrainingEnrolmentTable;
-  training_outside: TrainingOutsideTable;
-  training_evidence: TrainingEvidenceTable;
-  training_import: TrainingImportTable;
-}
