@@ -31,21 +31,23 @@ import { ETHICS_OFFICE, caseCapacities, ethicsAccess, requireCaseReader, require
 
 const RULES = () => ethicsRulesOn('2100-01-01');
 
+/** What an actor with this access sees: every case (the office), or those it handles or of its schools. */
+function visibilityFor(access: ReturnType<typeof ethicsAccess>): repo.CaseVisibility {
+  return access.isOffice ? { kind: 'office' } : { kind: 'handler', userId: access.userId ?? -1, schoolIds: access.adminSchoolIds };
+}
+
 /** The list visibility of the actor (throws FORBIDDEN for roles that can never see a case). */
 function visibilityOf(ctx: ServiceContext): repo.CaseVisibility {
   const access = ethicsAccess(ctx.actor);
   requireCaseReader(access);
-  return access.isOffice ? { kind: 'office' } : { kind: 'handler', userId: access.userId ?? -1, schoolIds: access.adminSchoolIds };
+  return visibilityFor(access);
 }
 
 /** A case with the actor's capacities; 404 when not visible. */
 export async function loadCase(ctx: ServiceContext, id: number) {
   const access = ethicsAccess(ctx.actor);
   if (!access.isOffice && access.adminSchoolIds.length === 0) throw notFound('师德案件');
-  const v: repo.CaseVisibility = access.isOffice
-    ? { kind: 'office' }
-    : { kind: 'handler', userId: access.userId ?? -1, schoolIds: access.adminSchoolIds };
-  const row = await repo.findCase(ctx.db, v, id, RULES().deadlines);
+  const row = await repo.findCase(ctx.db, visibilityFor(access), id, RULES().deadlines);
   if (!row) throw notFound('师德案件');
   const capacities = caseCapacities(access, {
     schoolId: row.school_id,
@@ -59,13 +61,17 @@ export async function loadCase(ctx: ServiceContext, id: number) {
 
 export type LoadedCase = Awaited<ReturnType<typeof loadCase>>;
 
-/** A page of the cases the actor may see. */
-export async function listCases(ctx: ServiceContext, query: EthicsCaseListQuery): Promise<Page<EthicsCaseSummary>> {
-  const v = visibilityOf(ctx);
+/** One page of the cases the actor may see under the list's filters, as summaries (the list and its export). */
+export async function findVisibleCases(
+  ctx: ServiceContext,
+  query: Omit<EthicsCaseListQuery, 'page' | 'pageSize'>,
+  page: number,
+  pageSize: number,
+): Promise<{ total: number; items: EthicsCaseSummary[] }> {
   const today = ctx.clock.today();
   const { total, rows } = await repo.findCasePage(
     ctx.db,
-    v,
+    visibilityOf(ctx),
     {
       state: query.state,
       category: query.category,
@@ -75,10 +81,16 @@ export async function listCases(ctx: ServiceContext, query: EthicsCaseListQuery)
       today,
       deadlines: RULES().deadlines,
     },
-    query.page,
-    query.pageSize,
+    page,
+    pageSize,
   );
-  return { items: rows.map((r) => toCaseSummary(r, today)), total, page: query.page, pageSize: query.pageSize };
+  return { total, items: rows.map((r) => toCaseSummary(r, today)) };
+}
+
+/** A page of the cases the actor may see. */
+export async function listCases(ctx: ServiceContext, query: EthicsCaseListQuery): Promise<Page<EthicsCaseSummary>> {
+  const { total, items } = await findVisibleCases(ctx, query, query.page, query.pageSize);
+  return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
 /** The full case for the office or its handler. */

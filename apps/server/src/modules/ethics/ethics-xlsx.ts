@@ -4,15 +4,14 @@
  * rows are valid; a school administrator may import only their own school's teachers.
  */
 import { ETHICS_REVIEW_LEVEL_LABELS, type EthicsCaseListQuery, type EthicsReviewQuery } from '@zhiping/contracts';
-import { checkIdNumber, ethicsRulesOn } from '@zhiping/domain';
+import { checkIdNumber } from '@zhiping/domain';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { toCaseSummary } from './case.mapper.ts';
-import * as repo from './case.repository.ts';
-import { ethicsAccess, requireCaseReader } from './ethics.policy.ts';
+import { findVisibleCases } from './case.service.ts';
+import { ethicsAccess } from './ethics.policy.ts';
 import { LEVEL_BY_LABEL, listReviews } from './review.service.ts';
 
 const EXPORT_MAX = 20_000;
@@ -23,31 +22,12 @@ async function toBuffer(book: ExcelJS.Workbook): Promise<Buffer> {
 
 /** The visible cases under the list's filters as xlsx (no report text, no reporter). */
 export async function exportCases(ctx: ServiceContext, query: EthicsCaseListQuery): Promise<{ fileName: string; buffer: Buffer }> {
-  const access = ethicsAccess(ctx.actor);
-  requireCaseReader(access);
-  const v: repo.CaseVisibility = access.isOffice
-    ? { kind: 'office' }
-    : { kind: 'handler', userId: access.userId ?? -1, schoolIds: access.adminSchoolIds };
-  const today = ctx.clock.today();
-  const { rows } = await repo.findCasePage(
-    ctx.db,
-    v,
-    {
-      state: query.state,
-      category: query.category,
-      schoolId: query.schoolId,
-      year: query.year,
-      overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
-      today,
-      deadlines: ethicsRulesOn(today).deadlines,
-    },
-    1,
-    EXPORT_MAX,
-  );
+  // The same cases, filters and deadlines as the list.
+  const { items } = await findVisibleCases(ctx, query, 1, EXPORT_MAX);
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('师德案件');
   sheet.addRow(['编号', '收到日期', '来源', '类别', '学校', '教师', '承办', '状态', '本环节期限', '是否逾期']);
-  for (const r of rows.map((x) => toCaseSummary(x, today))) {
+  for (const r of items) {
     sheet.addRow([
       r.caseNo,
       r.receivedOn,
@@ -65,7 +45,7 @@ export async function exportCases(ctx: ServiceContext, query: EthicsCaseListQuer
   await recordAudit(ctx.db, ctx.actor, {
     action: 'export.ethics_cases',
     entityType: 'ethics_case',
-    summary: `导出师德案件 ${rows.length} 条`,
+    summary: `导出师德案件 ${items.length} 条`,
   });
   return { fileName: '师德案件.xlsx', buffer: await toBuffer(book) };
 }
