@@ -176,17 +176,10 @@ describe('years with statistics', () => {
     const first = await getYearModel(db, 2025, countFailuresBySchool);
     expect(bucketReuseCount(db)).toBe(0);
     // A grade-row change: the year is recomputed, the buckets are reused.
-    const row = await db
-      .selectFrom('school_year_stat')
-      .select(['school_id', 'grade'])
-      .where('school_year', '=', 2025)
-      .where('grade', '=', 'P1')
-      .orderBy('school_id')
-      .executeTakeFirstOrThrow();
     await db
       .updateTable('school_year_stat')
       .set((eb) => ({ students: eb('students', '+', 1), new_entrants: eb('new_entrants', '+', 1) }))
-      .where('school_id', '=', row.school_id)
+      .where('school_id', '=', failingSchool)
       .where('school_year', '=', 2025)
       .where('grade', '=', 'P1')
       .execute();
