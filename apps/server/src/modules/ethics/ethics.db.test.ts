@@ -314,6 +314,18 @@ describe('case handling, restrictions and permissions', () => {
     const cases = await office.get('/api/v1/ethics/cases.xlsx');
     expect(cases.statusCode).toBe(200);
     expect(cases.headers['content-type']).toContain('spreadsheetml');
+    // The export holds the list's cases, with the list's overdue flags.
+    const listed = (await office.get('/api/v1/ethics/cases?pageSize=100')).json() as {
+      total: number;
+      items: { caseNo: string; isOverdue: boolean }[];
+    };
+    const sheet = new ExcelJS.Workbook();
+    await sheet.xlsx.load(cases.rawPayload as unknown as ArrayBuffer);
+    const exported = sheet.worksheets[0]!.getSheetValues()
+      .slice(2)
+      .map((r) => (r as unknown[]).slice(1));
+    expect(listed.total).toBeGreaterThan(0);
+    expect(exported.map((r) => [r[0], r[9]])).toEqual(listed.items.map((c) => [c.caseNo, c.isOverdue ? '是' : '否']));
     const outsider = await signInAs(t, [{ role: 'inspector' }]);
     expect((await outsider.get('/api/v1/ethics/cases.xlsx')).statusCode).toBe(403);
   });
