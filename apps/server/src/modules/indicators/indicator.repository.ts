@@ -161,16 +161,6 @@ export async function compactDataChanges(db: Kysely<DB>, keys: readonly DataChan
   }
 }
 
-/** Fingerprints of some years (see findDataState). */
-export async function findFingerprints(db: Kysely<DB>, years: readonly number[]): Promise<Map<number, string>> {
-  return (await findDataState(db, years, [])).fingerprints;
-}
-
-/** The fingerprint of one year (see findFingerprints). */
-export async function findFingerprint(db: Kysely<DB>, year: number): Promise<string> {
-  return (await findFingerprints(db, [year])).get(year)!;
-}
-
 /** Every school with the version in force on asOf (street name included). */
 export function findSchoolsOn(db: Kysely<DB>, asOf: string) {
   return sql<{
