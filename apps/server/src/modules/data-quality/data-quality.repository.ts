@@ -120,11 +120,12 @@ function targetSources(year: number): Record<RuleTarget, TargetSource> {
         has_school: '(t.school_id IS NOT NULL)::int',
         school_open: `(sc.id IS NOT NULL AND (sc.closed_on IS NULL OR sc.closed_on > DATE '${asOf}'))::int`,
         // Active teachers with this one's name, gender and birth date. The keys shared by more than one
-        // come from a window in the order of the partial index teacher_same_person (PostgreSQL reads it
-        // without sorting; PGlite sorts) and are probed as a hashed set; only their members are counted.
-        same_person_count: `CASE WHEN (t.birth_date, t.name, t.gender) IN (SELECT w.birth_date, w.name, w.gender FROM (
-            SELECT birth_date, name, gender, count(*) OVER (PARTITION BY birth_date, name, gender) AS n FROM teacher WHERE is_active) w
-            WHERE w.n > 1)
+        // are grouped in the order of the partial index teacher_same_person (the ordered subquery makes
+        // PostgreSQL read the index and group without hashing or sorting 400,000 keys; PGlite sorts) and
+        // probed as a hashed set; only their members are counted.
+        same_person_count: `CASE WHEN (t.birth_date, t.name, t.gender) IN (SELECT k.birth_date, k.name, k.gender FROM (
+            SELECT birth_date, name, gender FROM teacher WHERE is_active ORDER BY 1, 2, 3 OFFSET 0) k
+            GROUP BY 1, 2, 3 HAVING count(*) > 1)
           THEN (SELECT count(*) FROM teacher u WHERE u.is_active AND u.birth_date = t.birth_date AND u.name = t.name AND u.gender = t.gender)
           ELSE 1 END`,
         is_full_time_teacher: "(t.post = 'teacher' AND t.is_full_time)::int",
