@@ -2,7 +2,7 @@
  * Teacher growth in the browser on the demo district: the teacher signs in and finds their growth page
  * with real figures (test results, studio, selections, training and awards cards); the 教师科 opens the
  * district dashboard and drills down to the rural schools without an expert team and on to a school's
- * page; and one selection round from the teacher's own application (prefilled from the district's
+ * page, ends a pairing and corrects a studio's goals; and one selection round from the teacher's own application (prefilled from the district's
  * records) through review to the published list, which then shows on the teacher's growth page.
  */
 import type { Me, RoundDetail } from '@zhiping/contracts';
@@ -103,10 +103,25 @@ describe('teacher growth', () => {
     await page.getByText('被帮扶学校指标变化（来自指标计算）').waitFor();
     await page.getByRole('columnheader', { name: /学年（结对时）/ }).waitFor();
     await snap(page, 'growth-07-team');
+    // The 教师科 ends the pairing today: no more visits can be recorded, and the list shows it as ended.
+    await button(page, '结束结对').click();
+    await page.getByRole('dialog').getByText('结束后不能再记录帮扶').waitFor();
+    await okOfDialog(page, '结束').click();
+    await page.getByText('结对已结束').waitFor();
+    await page.getByText(/起，.*结束/).waitFor();
+    expect(await button(page, '记录帮扶').count()).toBe(0);
+    expect(await button(page, '结束结对').count()).toBe(0);
     await openNav(page, '名师工作室');
     await page.locator('.ant-table-tbody').getByRole('link').first().click();
     await page.getByText('年度考核', { exact: true }).first().waitFor();
     await snap(page, 'growth-08-studio');
+    // The 教师科 corrects the studio's goals; the page shows the saved text.
+    await button(page, '修改工作室').click();
+    const goals = page.getByRole('dialog').getByLabel('目标');
+    await goals.fill('任期内培养区级骨干教师 3 名，开设研究课 6 节');
+    await okOfDialog(page, '保存').click();
+    await page.getByText('工作室已修改').waitFor();
+    await page.getByText('任期内培养区级骨干教师 3 名，开设研究课 6 节').waitFor();
     await openNav(page, '教师考核');
     await page.getByText('各分项得分率（最弱的在前）').waitFor();
     await snap(page, 'growth-09-tests');

@@ -132,6 +132,19 @@ export const StudioInput = z
   .refine((v) => v.termEnd > v.termStart, { message: '任期结束须晚于开始', path: ['termEnd'] });
 export type StudioInput = z.infer<typeof StudioInput>;
 
+/** A studio's own facts as the 教师科 corrects them; moving the term end to a past date ends the studio. */
+export const StudioUpdateInput = z
+  .object({
+    name: Required(100, '工作室名称'),
+    kind: z.enum(STUDIO_KIND_VALUES, { message: '请选择工作室类型' }),
+    subject: Text(30, '学科').nullable().default(null),
+    termStart: IsoDate,
+    termEnd: IsoDate,
+    goals: Required(2000, '工作室目标'),
+  })
+  .refine((v) => v.termEnd > v.termStart, { message: '任期结束须晚于开始', path: ['termEnd'] });
+export type StudioUpdateInput = z.infer<typeof StudioUpdateInput>;
+
 export const StudioMembersInput = z.object({
   teacherIds: z.array(Id).min(1, '请选择要加入的教师').max(100),
   joinedOn: IsoDate,
@@ -159,6 +172,8 @@ export type ReviewInput = z.infer<typeof ReviewInput>;
 
 export const TeamListQuery = PageQuery.extend({
   reason: z.enum(PAIRING_REASON_VALUES).optional(),
+  /** current: still paired; ended: the pairing has ended. */
+  state: z.enum(['current', 'ended'], { message: '状态应为 current 或 ended' }).optional(),
   schoolId: Id.optional(),
   q: z.string().trim().max(50).optional(),
 });
@@ -247,6 +262,10 @@ export const ExpertTeamInput = z
     path: ['weakReason'],
   });
 export type ExpertTeamInput = z.infer<typeof ExpertTeamInput>;
+
+/** Ends a pairing on a date (not in the future: a team is current until it has ended). */
+export const TeamEndInput = z.object({ endedOn: IsoDate });
+export type TeamEndInput = z.infer<typeof TeamEndInput>;
 
 export const TeamVisitInput = z.object({
   visitedOn: IsoDate,

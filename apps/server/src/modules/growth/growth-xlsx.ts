@@ -107,6 +107,7 @@ export async function buildTeamsXlsx(rows: readonly TeamSummary[]): Promise<Buff
     '城乡分类',
     '结对原因',
     '开始日期',
+    '结束日期',
     '帮扶次数',
     '最近帮扶',
   ]);
@@ -120,6 +121,7 @@ export async function buildTeamsXlsx(rows: readonly TeamSummary[]): Promise<Buff
       t.pairedSchool.urbanRuralLabel,
       t.pairingReasonLabel,
       t.startedOn,
+      t.endedOn ?? '',
       t.visits,
       t.lastVisitOn,
     ]);

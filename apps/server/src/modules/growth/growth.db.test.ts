@@ -261,6 +261,67 @@ describe('studios and expert teams', () => {
     expect(d.targets.find((x) => x.key === 'studios')).toMatchObject({ actual: 1, target: 29 });
     expect((await adminA.get('/api/v1/growth/dashboard')).statusCode).toBe(403);
   });
+
+  it('the 教师科 corrects and ends a studio within its records, and ends a pairing after its last visit', async () => {
+    const url = `/api/v1/growth/studios/${studioId}`;
+    const base = json<StudioDetail>(await manager.get(url));
+    const edit = {
+      name: base.name,
+      kind: base.kind,
+      subject: base.subject,
+      termStart: base.termStart,
+      termEnd: base.termEnd,
+      goals: '培养骨干 3 名，研究课 6 节',
+    };
+    const refused = async (client: TestClient, body: unknown, text: string) =>
+      expect(json<{ error: { message: string } }>(await client.patch(url, body), 400).error.message).toContain(text);
+    expect((await teacherA.patch(url, edit)).statusCode).toBe(403);
+    expect((await manager.patch(url, {})).statusCode).toBe(400);
+    await refused(manager, { ...edit, termStart: '2026-10-11' }, '任期开始晚于已记录的活动（2026-10-10）');
+    await refused(manager, { ...edit, termEnd: '2026-10-09' }, '任期结束早于已记录的活动（2026-10-10）');
+    json(await manager.post(`/api/v1/growth/studios/${studioId}/reviews`, { year: 2025, rating: 'pass', summary: '起步' }));
+    await refused(manager, { ...edit, termStart: '2026-01-01' }, '已有 2025 年度考核');
+    // A term end before today ends the studio; nothing is recorded after it.
+    const ended = json<StudioDetail>(await manager.patch(url, { ...edit, termEnd: '2026-11-20' }));
+    expect(ended).toMatchObject({ termEnd: '2026-11-20', isActive: false, goals: '培养骨干 3 名，研究课 6 节' });
+    const activity = { kind: 'lecture', title: '结束后的讲座', heldOn: '2026-11-21', attendeeIds: [tA1.id] };
+    expect(json<{ error: { message: string } }>(await teacherA.post(`${url}/activities`, activity), 400).error.message).toContain(
+      '活动日期晚于工作室任期',
+    );
+    expect((await manager.post(`${url}/members`, { teacherIds: [tA2.id], joinedOn: '2026-11-21' })).statusCode).toBe(400);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['summary', 'before'])
+      .where('action', '=', 'growth.studio.update')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.summary).toContain('于 2026-11-20 结束');
+    expect(JSON.stringify(audit[0]!.before)).toContain('2028-08-31');
+
+    const [team] = json<Page<TeamDetail>>(await manager.get('/api/v1/growth/teams')).items;
+    const end = (client: TestClient, endedOn: string) => client.post(`/api/v1/growth/teams/${team!.id}/end`, { endedOn });
+    const endRefused = async (endedOn: string, text: string) =>
+      expect(json<{ error: { message: string } }>(await end(manager, endedOn), 400).error.message).toContain(text);
+    expect((await end(teacherB, '2026-11-01')).statusCode).toBe(403);
+    expect((await manager.post(`/api/v1/growth/teams/${team!.id}/end`, { endedOn: '11/01/2026' })).statusCode).toBe(400);
+    await endRefused('2026-12-01', '不能晚于今天');
+    await endRefused('2025-08-01', '早于结对开始日期');
+    await endRefused('2026-10-19', '早于最后一次帮扶（2026-10-20）');
+    expect(json<TeamDetail>(await end(manager, '2026-11-01')).endedOn).toBe('2026-11-01');
+    await endRefused('2026-11-02', '该结对已于 2026-11-01 结束');
+    const visit = (visitedOn: string) =>
+      teacherB.post(`/api/v1/growth/teams/${team!.id}/visits`, { visitedOn, kind: 'lecture', content: '专题讲座' });
+    expect(json<{ error: { message: string } }>(await visit('2026-11-10'), 400).error.message).toContain('结对已于 2026-11-01 结束');
+    // A visit made before the end may still be recorded late.
+    expect(json<TeamDetail>(await visit('2026-10-25')).visitList).toHaveLength(2);
+    expect(json<Page<TeamDetail>>(await manager.get('/api/v1/growth/teams?state=current')).items).toEqual([]);
+    expect(json<Page<TeamDetail>>(await manager.get('/api/v1/growth/teams?state=ended')).items.map((x) => x.endedOn)).toEqual([
+      '2026-11-01',
+    ]);
+    expect((await manager.get('/api/v1/growth/teams?state=paused')).statusCode).toBe(400);
+    const actions = await t.database.db.selectFrom('audit_log').select('summary').where('action', '=', 'growth.team.end').execute();
+    expect(actions.map((a) => a.summary)).toEqual([expect.stringContaining('结对于 2026-11-01 结束')]);
+  });
 });
 
 describe('a selection round', () => {

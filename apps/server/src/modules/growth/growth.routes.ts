@@ -26,6 +26,7 @@ import {
   StudioInput,
   StudioListQuery,
   StudioMembersInput,
+  StudioUpdateInput,
   StudioPage,
   TargetInput,
   TargetVersionDto,
@@ -33,6 +34,7 @@ import {
   TeamDetail,
   TeamListQuery,
   TeamPage,
+  TeamEndInput,
   TeamVisitInput,
   TestAnalysis,
   TestAnalysisQuery,
@@ -107,6 +109,19 @@ export const growthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/studios/:id', { schema: { tags, params: IdParam, response: { 200: StudioDetail } } }, (req) =>
     studios.getStudio(contextOf(req), req.params.id),
   );
+  app.patch(
+    '/studios/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改工作室（名称、类型、学科、任期、目标）',
+        params: IdParam,
+        body: StudioUpdateInput,
+        response: { 200: StudioDetail },
+      },
+    },
+    (req) => studios.updateStudio(contextOf(req), req.params.id, req.body),
+  );
   app.post(
     '/studios/:id/members',
     { schema: { tags, summary: '加入成员', params: IdParam, body: StudioMembersInput, response: { 200: StudioDetail } } },
@@ -159,6 +174,11 @@ export const growthRoutes: FastifyPluginAsyncZod = async (app) => {
     '/teams/:id/visits',
     { schema: { tags, summary: '帮扶记录', params: IdParam, body: TeamVisitInput, response: { 200: TeamDetail } } },
     (req) => teams.addVisit(contextOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/teams/:id/end',
+    { schema: { tags, summary: '结束结对', params: IdParam, body: TeamEndInput, response: { 200: TeamDetail } } },
+    (req) => teams.endTeam(contextOf(req), req.params.id, req.body),
   );
 
   // ---- selection rounds

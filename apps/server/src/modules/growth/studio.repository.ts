@@ -1,5 +1,5 @@
 /** SQL of 名师工作室: studios with member and yearly activity counts, members, activities, reviews. */
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { StudioOutput } from '../../db/tables-growth.ts';
 
@@ -85,6 +85,16 @@ export async function findStudioPage(db: Kysely<DB>, f: StudioFilter, year: numb
 /** Inserts a studio; returns its id. */
 export async function insertStudio(db: Kysely<DB>, row: Insertable<DB['growth_studio']>): Promise<number> {
   return (await db.insertInto('growth_studio').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Updates a studio's own facts. */
+export async function updateStudio(db: Kysely<DB>, id: number, row: Updateable<DB['growth_studio']>): Promise<void> {
+  await db.updateTable('growth_studio').set(row).where('id', '=', id).execute();
+}
+
+/** Locks a studio row for the rest of the transaction (checks against its activities then hold). */
+export async function lockStudio(db: Kysely<DB>, id: number): Promise<void> {
+  await db.selectFrom('growth_studio').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 /** Adds members (a member who left is re-admitted). */

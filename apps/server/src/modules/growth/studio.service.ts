@@ -13,6 +13,7 @@ import type {
   StudioListQuery,
   StudioMembersInput,
   StudioSummary,
+  StudioUpdateInput,
 } from '@zhiping/contracts';
 import { ACTIVITY_KIND_LABELS, REVIEW_RATING_LABELS, STUDIO_KIND_LABELS, type ReviewRating } from '@zhiping/domain';
 import { recordAudit } from '../../platform/audit.ts';
@@ -184,10 +185,62 @@ export async function createStudio(ctx: ServiceContext, input: StudioInput): Pro
   return getStudio(ctx, id);
 }
 
+/**
+ * Corrects a studio's own facts (教师科): name, type, subject, term and goals. The host stays (a new host
+ * means a new studio). The term must still hold every recorded activity and reviewed year; a term end
+ * before today ends the studio, and no activity or member can then be recorded after it.
+ */
+export async function updateStudio(ctx: ServiceContext, id: number, input: StudioUpdateInput): Promise<StudioDetail> {
+  const { access, row } = await loadStudio(ctx, id);
+  requireManager(access, '名师工作室');
+  await inTransaction(ctx, async (tx) => {
+    // Locked, so an activity recorded meanwhile (addActivity locks it too) is checked against the new term.
+    await repo.lockStudio(tx.db, id);
+    const dates = (await repo.findActivities(tx.db, id)).map((a) => a.held_on).sort();
+    const first = dates[0];
+    const last = dates[dates.length - 1];
+    if (first !== undefined && first < input.termStart) throw invalid('termStart', `任期开始晚于已记录的活动（${first}）`);
+    if (last !== undefined && last > input.termEnd) throw invalid('termEnd', `任期结束早于已记录的活动（${last}）`);
+    const years = (await repo.findReviews(tx.db, id)).map((r) => r.year);
+    const outside = years.find((y) => y < yearOf(input.termStart) || y > yearOf(input.termEnd));
+    if (outside !== undefined) throw invalid('termEnd', `已有 ${outside} 年度考核，任期须包含该年度`);
+    const before = {
+      name: row.name,
+      kind: row.kind,
+      subject: row.subject,
+      termStart: row.term_start,
+      termEnd: row.term_end,
+      goals: row.goals,
+    };
+    await repo.updateStudio(tx.db, id, {
+      name: input.name,
+      kind: input.kind,
+      subject: input.subject || null,
+      term_start: input.termStart,
+      term_end: input.termEnd,
+      goals: input.goals,
+    });
+    const ends = input.termEnd < tx.clock.today() && row.term_end >= tx.clock.today();
+    await recordAudit(tx.db, tx.actor, {
+      action: 'growth.studio.update',
+      entityType: 'growth_studio',
+      entityId: id,
+      schoolId: row.school_id,
+      summary: ends
+        ? `工作室“${input.name}”于 ${input.termEnd} 结束`
+        : `修改工作室“${input.name}”（任期 ${input.termStart} 至 ${input.termEnd}）`,
+      before,
+      after: input,
+    });
+  });
+  return getStudio(ctx, id);
+}
+
 /** Adds members to a studio (教师科). */
 export async function addMembers(ctx: ServiceContext, id: number, input: StudioMembersInput): Promise<StudioDetail> {
   const { access, row } = await loadStudio(ctx, id);
   requireManager(access, '工作室成员');
+  if (input.joinedOn > row.term_end) throw invalid('joinedOn', `工作室任期已于 ${row.term_end} 结束，不能再加入成员`);
   const ids = [...new Set(input.teacherIds)].filter((t) => t !== row.host_teacher_id);
   const facts = await activeTeachers(ctx, ids, 'teacherIds');
   await inTransaction(ctx, async (tx) => {
@@ -226,12 +279,16 @@ export async function addActivity(ctx: ServiceContext, id: number, input: Activi
   const { access, row } = await loadStudio(ctx, id);
   if (!canManageStudio(access, row.host_teacher_id)) throw new AppError('FORBIDDEN', { userMessage: '工作室活动由主持人或区教师科记录' });
   if (input.heldOn > ctx.clock.today()) throw invalid('heldOn', '活动日期不能晚于今天');
-  if (input.heldOn < row.term_start) throw invalid('heldOn', '活动日期早于工作室任期');
   const members = new Set((await repo.findMembers(ctx.db, id)).map((m) => m.id));
   members.add(row.host_teacher_id);
   const stranger = input.attendeeIds.find((t) => !members.has(t));
   if (stranger !== undefined) throw invalid('attendeeIds', `参加人员（教师编号 ${stranger}）不是本工作室成员`);
   await inTransaction(ctx, async (tx) => {
+    // The term is read under the studio's lock, so a concurrent term change (updateStudio) is respected.
+    await repo.lockStudio(tx.db, id);
+    const [term] = await repo.findStudios(tx.db, { ids: [id] }, yearOf(tx.clock.today()));
+    if (input.heldOn < term!.term_start) throw invalid('heldOn', '活动日期早于工作室任期');
+    if (input.heldOn > term!.term_end) throw invalid('heldOn', `活动日期晚于工作室任期（${term!.term_end} 结束）`);
     const activityId = await repo.insertActivity(tx.db, {
       studio_id: id,
       kind: input.kind,

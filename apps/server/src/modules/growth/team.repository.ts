@@ -12,6 +12,8 @@ export interface TeamFilter {
   teacherId?: number | undefined;
   /** Only teams still paired (not ended). */
   isCurrent?: boolean | undefined;
+  /** current: still paired; ended: the pairing has ended. */
+  state?: 'current' | 'ended' | undefined;
 }
 
 function teamBase(db: Kysely<DB>, f: TeamFilter) {
@@ -25,7 +27,8 @@ function teamBase(db: Kysely<DB>, f: TeamFilter) {
   if (f.q)
     q = q.where((eb) => eb.or([eb('g.name', 'like', `%${f.q}%`), eb('v.name', 'like', `%${f.q}%`), eb('l.name', 'like', `%${f.q}%`)]));
   if (f.ids) q = q.where('g.id', 'in', f.ids.length ? f.ids : [-1]);
-  if (f.isCurrent) q = q.where('g.ended_on', 'is', null);
+  if (f.isCurrent || f.state === 'current') q = q.where('g.ended_on', 'is', null);
+  if (f.state === 'ended') q = q.where('g.ended_on', 'is not', null);
   if (f.teacherId)
     q = q.where((eb) =>
       eb.or([
@@ -109,6 +112,12 @@ export function findVisits(db: Kysely<DB>, teamId: number) {
 /** Inserts a visit; returns its id. */
 export async function insertVisit(db: Kysely<DB>, row: Insertable<DB['growth_team_visit']>): Promise<number> {
   return (await db.insertInto('growth_team_visit').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Locks a team row for the rest of the transaction; returns its end date (null while current). */
+export async function lockTeam(db: Kysely<DB>, teamId: number): Promise<string | null> {
+  const r = await db.selectFrom('growth_expert_team').select('ended_on').where('id', '=', teamId).forUpdate().executeTakeFirstOrThrow();
+  return r.ended_on;
 }
 
 /** Ends a pairing on a day. */

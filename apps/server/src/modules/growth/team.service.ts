@@ -4,7 +4,16 @@
  * changed at the helped school — its indicator values in the pairing's first school year and the latest,
  * read from the indicator engine (indicators module), never recomputed here.
  */
-import type { ExpertTeamInput, IndicatorChange, Page, TeamDetail, TeamListQuery, TeamSummary, TeamVisitInput } from '@zhiping/contracts';
+import type {
+  ExpertTeamInput,
+  IndicatorChange,
+  Page,
+  TeamDetail,
+  TeamEndInput,
+  TeamListQuery,
+  TeamSummary,
+  TeamVisitInput,
+} from '@zhiping/contracts';
 import { PAIRING_REASON_LABELS, VISIT_KIND_LABELS } from '@zhiping/domain';
 import { recordAudit } from '../../platform/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
@@ -191,6 +200,9 @@ export async function addVisit(ctx: ServiceContext, id: number, input: TeamVisit
   if (input.visitedOn > ctx.clock.today()) throw invalid('visitedOn', '帮扶日期不能晚于今天');
   if (input.visitedOn < row.started_on) throw invalid('visitedOn', '帮扶日期早于结对开始日期');
   await inTransaction(ctx, async (tx) => {
+    // The end is read under the team's lock, so a pairing ended meanwhile (endTeam) is respected.
+    const endedOn = await repo.lockTeam(tx.db, id);
+    if (endedOn !== null && input.visitedOn > endedOn) throw invalid('visitedOn', `结对已于 ${endedOn} 结束，不能记录之后的帮扶`);
     const visitId = await repo.insertVisit(tx.db, {
       team_id: id,
       visited_on: input.visitedOn,
@@ -206,6 +218,37 @@ export async function addVisit(ctx: ServiceContext, id: number, input: TeamVisit
       entityId: visitId,
       schoolId: row.paired_school_id,
       summary: `专家团队“${row.name}”赴${row.school_name}${VISIT_KIND_LABELS[input.kind]}（${input.visitedOn}）`,
+      after: input,
+    });
+  });
+  return getTeam(ctx, id);
+}
+
+/**
+ * Ends a pairing on a date (教师科): not before it started or its last recorded visit, not in the future
+ * (a team is current until it has ended), and only once. Its visits and indicator comparison stay.
+ */
+export async function endTeam(ctx: ServiceContext, id: number, input: TeamEndInput): Promise<TeamDetail> {
+  const { access, row } = await loadTeam(ctx, id);
+  requireManager(access, '专家团队');
+  if (input.endedOn > ctx.clock.today()) throw invalid('endedOn', '结束日期不能晚于今天');
+  if (input.endedOn < row.started_on) throw invalid('endedOn', `结束日期早于结对开始日期（${row.started_on}）`);
+  await inTransaction(ctx, async (tx) => {
+    const endedOn = await repo.lockTeam(tx.db, id);
+    if (endedOn !== null) throw invalid('endedOn', `该结对已于 ${endedOn} 结束`);
+    const last = (await repo.findVisits(tx.db, id))
+      .map((v) => v.visited_on)
+      .sort()
+      .pop();
+    if (last !== undefined && last > input.endedOn) throw invalid('endedOn', `结束日期早于最后一次帮扶（${last}）`);
+    await repo.endTeam(tx.db, id, input.endedOn);
+    await recordAudit(tx.db, tx.actor, {
+      action: 'growth.team.end',
+      entityType: 'growth_expert_team',
+      entityId: id,
+      schoolId: row.paired_school_id,
+      summary: `专家团队“${row.name}”与${row.school_name}的结对于 ${input.endedOn} 结束`,
+      before: { endedOn: null },
       after: input,
     });
   });

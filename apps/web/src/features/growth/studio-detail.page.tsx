@@ -6,6 +6,7 @@ import {
   ReviewInput,
   REVIEW_RATING_VALUES,
   StudioMembersInput,
+  StudioUpdateInput,
 } from '@zhiping/contracts';
 import {
   App,
@@ -25,6 +26,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -32,8 +34,11 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useQuery } from '../../lib/use-query.ts';
+import { useMe } from '../auth/auth-context.tsx';
+import { isGrowthManager } from './growth-access.ts';
 import { growthApi } from './growth-api.ts';
 import { isoOf, submitWith } from './growth-form.ts';
+import { StudioNameFields } from './studio-fields.tsx';
 import { TeacherSelect } from './teacher-select.tsx';
 
 const ACTIVITY_LABELS: Record<string, string> = {
@@ -48,8 +53,9 @@ const RATING_LABELS: Record<string, string> = { excellent: '优秀', good: '良�
 export default function StudioDetailPage() {
   const id = Number(useParams().id);
   const { message, modal } = App.useApp();
+  const me = useMe();
   const q = useQuery(`studio:${id}`, (signal) => growthApi.studio(id, signal));
-  const [dialog, setDialog] = useState<'activity' | 'review' | 'members' | null>(null);
+  const [dialog, setDialog] = useState<'activity' | 'review' | 'members' | 'edit' | null>(null);
   const [form] = Form.useForm();
   const reviewYear = Form.useWatch('year', form) as number | undefined;
   if (q.error && !q.data) return <ErrorAlert error={q.error} onRetry={q.reload} />;
@@ -58,6 +64,15 @@ export default function StudioDetailPage() {
   const current = s.memberList.filter((m) => m.leftOn === null);
   const open = (d: typeof dialog) => {
     form.resetFields();
+    if (d === 'edit')
+      form.setFieldsValue({
+        name: s.name,
+        kind: s.kind,
+        subject: s.subject ?? '',
+        termStart: dayjs(s.termStart),
+        termEnd: dayjs(s.termEnd),
+        goals: s.goals,
+      });
     setDialog(d);
   };
   const save = async () => {
@@ -92,6 +107,15 @@ export default function StudioDetailPage() {
           joinedOn: isoOf(v.joinedOn),
         }),
       );
+    if (dialog === 'edit')
+      ok = await submitWith(
+        form,
+        StudioUpdateInput,
+        (input) => growthApi.updateStudio(id, input),
+        message,
+        '工作室已修改',
+        (v) => ({ ...v, termStart: isoOf(v.termStart), termEnd: isoOf(v.termEnd), subject: v.subject || null }),
+      );
     if (ok) {
       setDialog(null);
       q.reload();
@@ -124,6 +148,7 @@ export default function StudioDetailPage() {
               </Button>
               <Button onClick={() => open('members')}>加入成员</Button>
               <Button onClick={() => open('review')}>年度考核</Button>
+              {isGrowthManager(me) && <Button onClick={() => open('edit')}>修改工作室</Button>}
             </Space>
           )
         }
@@ -235,7 +260,7 @@ export default function StudioDetailPage() {
       </Card>
       <Modal
         open={dialog !== null}
-        title={dialog === 'activity' ? '记录活动' : dialog === 'review' ? '年度考核' : '加入成员'}
+        title={{ activity: '记录活动', review: '年度考核', members: '加入成员', edit: '修改工作室' }[dialog ?? 'activity']}
         okText="保存"
         width={dialog === 'activity' ? 720 : 520}
         onOk={() => void save()}
@@ -307,6 +332,28 @@ export default function StudioDetailPage() {
               <Form.Item name="summary" label="考核意见（对照目标）" rules={[{ required: true, message: '请填写考核意见' }]}>
                 <Input.TextArea rows={4} maxLength={2000} />
               </Form.Item>
+            </>
+          )}
+          {dialog === 'edit' && (
+            <>
+              <StudioNameFields />
+              <Space wrap>
+                <Form.Item name="termStart" label="任期开始" rules={[{ required: true, message: '请选择开始日期' }]}>
+                  <DatePicker />
+                </Form.Item>
+                <Form.Item
+                  name="termEnd"
+                  label="任期结束"
+                  rules={[{ required: true, message: '请选择结束日期' }]}
+                  extra="提前结束工作室：把结束日期改为实际结束的日期"
+                >
+                  <DatePicker />
+                </Form.Item>
+              </Space>
+              <Form.Item name="goals" label="目标" rules={[{ required: true, message: '请填写工作室目标' }]}>
+                <Input.TextArea rows={4} maxLength={2000} />
+              </Form.Item>
+              <Typography.Paragraph type="secondary">主持人不可更换：更换主持人请设立新的工作室。</Typography.Paragraph>
             </>
           )}
           {dialog === 'members' && (

@@ -1,5 +1,6 @@
 /** /growth/studios: 名师工作室 (名校长 / 名班主任 / 名师) with members, this year's activities and the latest review. */
 import { StudioInput, STUDIO_KIND_VALUES, type StudioSummary } from '@zhiping/contracts';
+import { STUDIO_KIND_LABELS } from '@zhiping/domain';
 import { App, Button, DatePicker, Form, Input, Modal, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -13,13 +14,8 @@ import { useMe } from '../auth/auth-context.tsx';
 import { isGrowthManager } from './growth-access.ts';
 import { growthApi } from './growth-api.ts';
 import { isoOf, submitWith } from './growth-form.ts';
+import { StudioNameFields } from './studio-fields.tsx';
 import { TeacherSelect } from './teacher-select.tsx';
-
-export const STUDIO_KIND_LABELS: Record<(typeof STUDIO_KIND_VALUES)[number], string> = {
-  principal: '名校长工作室',
-  head_teacher: '名班主任工作室',
-  teacher: '名师工作室',
-};
 
 const RATING_COLORS: Record<string, string> = { excellent: 'green', good: 'blue', pass: 'default', fail: 'red' };
 
@@ -128,15 +124,7 @@ export default function StudioListPage() {
         destroyOnHidden
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写工作室名称' }]}>
-            <Input maxLength={100} placeholder="如：张某某小学语文名师工作室" />
-          </Form.Item>
-          <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
-            <Select options={STUDIO_KIND_VALUES.map((k) => ({ value: k, label: STUDIO_KIND_LABELS[k] }))} />
-          </Form.Item>
-          <Form.Item name="subject" label="学科（名师工作室）">
-            <Input maxLength={30} />
-          </Form.Item>
+          <StudioNameFields />
           <Form.Item name="hostTeacherId" label="主持人" rules={[{ required: true, message: '请选择主持人' }]}>
             <TeacherSelect post="any" aria-label="主持人" />
           </Form.Item>

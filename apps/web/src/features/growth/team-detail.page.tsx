@@ -1,12 +1,31 @@
 /** /growth/teams/:id: an expert team — members, visits, and the helped school's indicators before and after. */
-import { TeamVisitInput, VISIT_KIND_VALUES } from '@zhiping/contracts';
-import { App, Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Skeleton, Table, Tag } from 'antd';
+import { TeamEndInput, TeamVisitInput, VISIT_KIND_VALUES } from '@zhiping/contracts';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useQuery } from '../../lib/use-query.ts';
+import { useMe } from '../auth/auth-context.tsx';
+import { isGrowthManager } from './growth-access.ts';
 import { growthApi } from './growth-api.ts';
 import { isoOf, submitWith } from './growth-form.ts';
 
@@ -23,8 +42,11 @@ export default function TeamDetailPage() {
   const id = Number(useParams().id);
   const { message } = App.useApp();
   const q = useQuery(`team:${id}`, (signal) => growthApi.team(id, signal));
+  const me = useMe();
   const [isOpen, setOpen] = useState(false);
+  const [isEnding, setEnding] = useState(false);
   const [form] = Form.useForm();
+  const [endForm] = Form.useForm();
   if (q.error && !q.data) return <ErrorAlert error={q.error} onRetry={q.reload} />;
   if (!q.data) return <Skeleton active />;
   const t = q.data;
@@ -46,6 +68,22 @@ export default function TeamDetailPage() {
       q.reload();
     }
   };
+  const end = async () => {
+    const ok = await submitWith(
+      endForm,
+      TeamEndInput,
+      (input) => growthApi.endTeam(id, input),
+      message,
+      '结对已结束',
+      (v) => ({
+        endedOn: isoOf(v.endedOn),
+      }),
+    );
+    if (ok) {
+      setEnding(false);
+      q.reload();
+    }
+  };
   const ch = t.indicatorChange;
   return (
     <>
@@ -53,17 +91,30 @@ export default function TeamDetailPage() {
         title={t.name}
         subTitle={`结对${t.pairingReasonLabel}：${t.pairedSchool.name}`}
         extra={
-          t.canManage && (
-            <Button
-              type="primary"
-              onClick={() => {
-                form.resetFields();
-                setOpen(true);
-              }}
-            >
-              记录帮扶
-            </Button>
-          )
+          <Space wrap>
+            {t.canManage && !t.endedOn && (
+              <Button
+                type="primary"
+                onClick={() => {
+                  form.resetFields();
+                  setOpen(true);
+                }}
+              >
+                记录帮扶
+              </Button>
+            )}
+            {isGrowthManager(me) && !t.endedOn && (
+              <Button
+                onClick={() => {
+                  endForm.resetFields();
+                  endForm.setFieldsValue({ endedOn: dayjs() });
+                  setEnding(true);
+                }}
+              >
+                结束结对
+              </Button>
+            )}
+          </Space>
         }
       />
       <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
@@ -155,6 +206,14 @@ export default function TeamDetailPage() {
           <Form.Item name="outcome" label="成效">
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
+        </Form>
+      </Modal>
+      <Modal open={isEnding} title="结束结对" okText="结束" onOk={() => void end()} onCancel={() => setEnding(false)} destroyOnHidden>
+        <Form form={endForm} layout="vertical">
+          <Form.Item name="endedOn" label="结束日期" rules={[{ required: true, message: '请选择结束日期' }]}>
+            <DatePicker />
+          </Form.Item>
+          <Alert type="info" showIcon message="结束后不能再记录帮扶；已有的帮扶记录和指标变化保留，名单中不再列为在结对。" />
         </Form>
       </Modal>
     </>

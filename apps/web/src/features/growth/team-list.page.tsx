@@ -27,7 +27,7 @@ export default function TeamListPage() {
   const [form] = Form.useForm();
   const reason = Form.useWatch('pairingReason', form) as string | undefined;
   const q = useQuery(`teams:${lp.key}`, (signal) =>
-    growthApi.teams({ page: lp.page, pageSize: lp.pageSize, reason: lp.filters.reason, q: lp.filters.q }, signal),
+    growthApi.teams({ page: lp.page, pageSize: lp.pageSize, reason: lp.filters.reason, state: lp.filters.state, q: lp.filters.q }, signal),
   );
   const create = async () => {
     let id = 0;
@@ -61,6 +61,17 @@ export default function TeamListPage() {
               onChange={(v) => lp.setFilters({ reason: v })}
               options={PAIRING_REASON_VALUES.map((r) => ({ value: r, label: REASON_LABELS[r] }))}
             />
+            <Select
+              allowClear
+              placeholder="全部状态"
+              style={{ width: 120 }}
+              value={lp.filters.state}
+              onChange={(v) => lp.setFilters({ state: v })}
+              options={[
+                { value: 'current', label: '结对中' },
+                { value: 'ended', label: '已结束' },
+              ]}
+            />
             <Input.Search
               allowClear
               placeholder="团队、学校或负责人"
@@ -71,7 +82,7 @@ export default function TeamListPage() {
             <DownloadButton
               path="/growth/teams/export"
               fileName="专家团队结对帮扶.xlsx"
-              query={{ reason: lp.filters.reason, q: lp.filters.q }}
+              query={{ reason: lp.filters.reason, state: lp.filters.state, q: lp.filters.q }}
             />
             {isGrowthManager(me) && (
               <Button
@@ -112,6 +123,10 @@ export default function TeamListPage() {
             render: (_, t) => <Tag color={t.pairingReason === 'rural' ? 'green' : 'orange'}>{t.pairingReasonLabel}</Tag>,
           },
           { title: '开始', render: (_, t) => formatDate(t.startedOn) },
+          {
+            title: '状态',
+            render: (_, t) => (t.endedOn ? <Tag>{`${formatDate(t.endedOn)} 结束`}</Tag> : <Tag color="green">结对中</Tag>),
+          },
           { title: '帮扶次数', dataIndex: 'visits', align: 'right' },
           { title: '最近帮扶', render: (_, t) => formatDate(t.lastVisitOn) },
         ]}
