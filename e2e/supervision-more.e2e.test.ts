@@ -3,8 +3,8 @@
  * rectification flag (district and a school's landing); a campaign picked by type and street, edited and
  * deleted; the demo's past kindergarten campaign (a few below 750) with its xlsx export and, once a
  * second campaign on the same rubric family is published, the comparison; the inspector's scoring page
- * opening with the school's open rectification items; the template editor creating a new version and the
- * version compare/mapping; a school's self-evaluation with an evidence upload; the responsible-inspector
+ * opening with the school's open rectification items; the template editor (a title and a scoring method
+ * changed) creating a new version and the version compare/mapping; a school's self-evaluation with an evidence upload; the responsible-inspector
  * pages (schools, roster with profile editing, calendar with overdue schools, visit records, recording a
  * visit, the printable plate).
  */
@@ -232,6 +232,17 @@ describe('supervision: the remaining pages', () => {
     await drawer.getByText('此版本已用于评估项目').waitFor();
     const firstTitle = drawer.locator('.ant-table-row').nth(2).locator('input').first();
     await firstTitle.fill('（调整后）要点标题');
+    // The same check point is scored by levels from now on (the method editor checks it as the server does).
+    await drawer.locator('.ant-table-row').nth(2).getByRole('button', { name: '修改' }).click();
+    const method = page.locator('.ant-modal', { hasText: '评分方式：' });
+    await method.getByText('等级', { exact: true }).click();
+    await method.getByLabel('等级2名称').waitFor();
+    await method.getByRole('button', { name: /确\s*定/ }).click();
+    await drawer
+      .locator('.ant-table-row')
+      .nth(2)
+      .getByText(/^等级：优秀/)
+      .waitFor();
     await snap(page, 'supervision-more-07-template-editor');
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
     await page.locator('.ant-modal-confirm-title', { hasText: '已生成新版本 v2' }).waitFor();

@@ -99,6 +99,11 @@ function checkChildSums(children: readonly RubricNode[], parentMax: number, wher
 }
 
 /** The method can award at most the check point's maximum, and its best outcome awards exactly that. */
+/** The problems of one check point's scoring method at its points (what validateRubric reports for it), for an editor. */
+export function methodProblems(method: ScoringMethod, maxPoints: number, where = '本要点', options: ValidateRubricOptions = {}): string[] {
+  return checkMethod(method, maxPoints, where, options.knownSources ?? Object.keys(COMPUTED_SOURCES));
+}
+
 function checkMethod(method: ScoringMethod, maxPoints: number, where: string, known: readonly string[]): string[] {
   const problems: string[] = [];
   switch (method.kind) {

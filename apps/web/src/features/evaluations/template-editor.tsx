@@ -1,12 +1,13 @@
-/** Editing a district template: nodes (title, points, guidance, evidence, veto; add/remove) and bands with area minimums. */
+/** Editing a district template: nodes (title, points, scoring method, guidance, evidence, veto; add/remove) and bands with area minimums. */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { RubricDefinition, TemplateDetail, TemplateNode } from '@zhiping/contracts';
-import { flattenRubric, type RubricNode } from '@zhiping/domain';
+import { COMPUTED_SOURCES, flattenRubric, type RubricNode } from '@zhiping/domain';
 import { Alert, App, Button, Checkbox, Drawer, Input, InputNumber, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../lib/api-error.ts';
 import { templatesApi } from './evaluations-api.ts';
-import { addCheckpoint, mapNode, normalizeDefinition } from './template-editing.ts';
+import { MethodEditor } from './method-editor.tsx';
+import { addCheckpoint, describeMethod, mapNode, normalizeDefinition, withMaxPoints, withMethod } from './template-editing.ts';
 
 export function TemplateEditor({
   template,
@@ -20,6 +21,7 @@ export function TemplateEditor({
   const { message, modal } = App.useApp();
   const [def, setDef] = useState<RubricDefinition>(template.definition);
   const [isBusy, setBusy] = useState(false);
+  const [methodOf, setMethodOf] = useState<TemplateNode | null>(null);
   const rows = flattenRubric({ nodes: def.nodes as unknown as RubricNode[] }).map((f) => ({
     depth: f.depth,
     node: f.node as unknown as TemplateNode,
@@ -27,6 +29,8 @@ export function TemplateEditor({
   const areas = def.nodes.map((n) => n.code);
   const patch = (code: string, p: Partial<TemplateNode>) =>
     setDef((d) => ({ ...d, nodes: mapNode(d.nodes, code, (n) => ({ ...n, ...p })) }));
+  const update = (code: string, fn: (n: TemplateNode) => TemplateNode) => setDef((d) => ({ ...d, nodes: mapNode(d.nodes, code, fn) }));
+  const sourceLabel = (key: string) => COMPUTED_SOURCES[key as keyof typeof COMPUTED_SOURCES]?.label ?? key;
 
   const save = async () => {
     setBusy(true);
@@ -97,9 +101,25 @@ export function TemplateEditor({
                     title: '分值',
                     render: (_, r) =>
                       r.node.kind === 'checkpoint' ? (
-                        <InputNumber min={0} value={r.node.maxPoints} onChange={(v) => patch(r.node.code, { maxPoints: Number(v ?? 0) })} />
+                        <InputNumber
+                          min={0}
+                          value={r.node.maxPoints}
+                          onChange={(v) => update(r.node.code, (n) => withMaxPoints(n, Number(v ?? 0)))}
+                        />
                       ) : (
                         r.node.maxPoints
+                      ),
+                  },
+                  {
+                    title: '评分方式',
+                    render: (_, r) =>
+                      r.node.kind === 'checkpoint' && (
+                        <span style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
+                          <span style={{ maxWidth: 260, whiteSpace: 'normal' }}>{describeMethod(r.node.method, sourceLabel)}</span>
+                          <Button size="small" type="link" onClick={() => setMethodOf(r.node)}>
+                            修改
+                          </Button>
+                        </span>
                       ),
                   },
                   {
@@ -202,6 +222,17 @@ export function TemplateEditor({
           },
         ]}
       />
+      {methodOf && (
+        <MethodEditor
+          node={methodOf}
+          isYesNoOnly={def.passRule === 'all_yes'}
+          onCancel={() => setMethodOf(null)}
+          onOk={(method) => {
+            update(methodOf.code, (n) => withMethod(n, method));
+            setMethodOf(null);
+          }}
+        />
+      )}
     </Drawer>
   );
 }

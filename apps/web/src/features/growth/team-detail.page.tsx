@@ -213,7 +213,7 @@ export default function TeamDetailPage() {
           <Form.Item name="endedOn" label="结束日期" rules={[{ required: true, message: '请选择结束日期' }]}>
             <DatePicker />
           </Form.Item>
-          <Alert type="info" showIcon message="结束后不能再记录帮扶；已有的帮扶记录和指标变化保留，名单中不再列为在结对。" />
+          <Alert type="info" showIcon title="结束后不能再记录帮扶；已有的帮扶记录和指标变化保留，名单中不再列为在结对。" />
         </Form>
       </Modal>
     </>
