@@ -27,6 +27,8 @@ function defaultComputed(maxPoints: number): Method {
 }
 
 const num = (v: number | string | null) => Number(v ?? 0);
+/** The list with row `i` patched. */
+const patchAt = <T,>(list: readonly T[], i: number, patch: Partial<T>): T[] => list.map((x, j) => (j === i ? { ...x, ...patch } : x));
 
 export function MethodEditor({
   node,
@@ -95,15 +97,13 @@ export function MethodEditor({
                   maxLength={20}
                   style={{ width: 110 }}
                   value={l.label}
-                  onChange={(e) =>
-                    setDraft({ ...draft, levels: draft.levels.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)) })
-                  }
+                  onChange={(e) => setDraft({ ...draft, levels: patchAt(draft.levels, i, { label: e.target.value }) })}
                 />
                 <InputNumber
                   aria-label={`等级${i + 1}分值`}
                   min={0}
                   value={l.points}
-                  onChange={(v) => setDraft({ ...draft, levels: draft.levels.map((x, j) => (j === i ? { ...x, points: num(v) } : x)) })}
+                  onChange={(v) => setDraft({ ...draft, levels: patchAt(draft.levels, i, { points: num(v) }) })}
                 />
                 <Input
                   placeholder="说明（可选）"
@@ -113,7 +113,7 @@ export function MethodEditor({
                   onChange={(e) =>
                     setDraft({
                       ...draft,
-                      levels: draft.levels.map((x, j) => (j === i ? { ...x, description: e.target.value || undefined } : x)),
+                      levels: patchAt(draft.levels, i, { description: e.target.value || undefined }),
                     })
                   }
                 />
@@ -205,18 +205,14 @@ export function MethodEditor({
                 <InputNumber
                   aria-label={`阈值${i + 1}`}
                   value={t.value}
-                  onChange={(v) =>
-                    setDraft({ ...draft, thresholds: draft.thresholds.map((x, j) => (j === i ? { ...x, value: num(v) } : x)) })
-                  }
+                  onChange={(v) => setDraft({ ...draft, thresholds: patchAt(draft.thresholds, i, { value: num(v) }) })}
                 />
                 <span>得</span>
                 <InputNumber
                   aria-label={`阈值${i + 1}得分`}
                   min={0}
                   value={t.points}
-                  onChange={(v) =>
-                    setDraft({ ...draft, thresholds: draft.thresholds.map((x, j) => (j === i ? { ...x, points: num(v) } : x)) })
-                  }
+                  onChange={(v) => setDraft({ ...draft, thresholds: patchAt(draft.thresholds, i, { points: num(v) }) })}
                 />
                 <span>分</span>
                 <Button
