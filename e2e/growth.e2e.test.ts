@@ -112,7 +112,13 @@ describe('teacher growth', () => {
     expect(await button(page, '记录帮扶').count()).toBe(0);
     expect(await button(page, '结束结对').count()).toBe(0);
     await openNav(page, '名师工作室');
-    await page.locator('.ant-table-tbody').getByRole('link').first().click();
+    // The list's own heading first: until it shows, the team page's tables (with links) may still be there.
+    await page.getByRole('heading', { name: '名师工作室' }).waitFor();
+    await page
+      .locator('.ant-table-tbody')
+      .getByRole('link', { name: /工作室$/ })
+      .first()
+      .click();
     await page.getByText('年度考核', { exact: true }).first().waitFor();
     await snap(page, 'growth-08-studio');
     // The 教师科 corrects the studio's goals; the page shows the saved text.

@@ -115,10 +115,10 @@ export function TemplateEditor({
                     render: (_, r) =>
                       r.node.kind === 'checkpoint' && (
                         <span style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
-                          <span style={{ maxWidth: 260, whiteSpace: 'normal' }}>{describeMethod(r.node.method, sourceLabel)}</span>
-                          <Button size="small" type="link" onClick={() => setMethodOf(r.node)}>
+                          <Button size="small" type="link" onClick={() => setMethodOf(r.node)} style={{ paddingInline: 0 }}>
                             修改
                           </Button>
+                          <span style={{ maxWidth: 240, whiteSpace: 'normal' }}>{describeMethod(r.node.method, sourceLabel)}</span>
                         </span>
                       ),
                   },
