@@ -171,10 +171,23 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<void> {
       // What autovacuum does within a minute of a bulk load on a real server: set the visibility map, so
       // index-only scans (same-person check, full-time teachers per school) read no heap pages. Embedded
       // PGlite has no autovacuum and is measured as loaded.
-      const [vacuum] = await timed(() =>
-        sql`VACUUM (ANALYZE) teacher, teacher_assignment, teacher_recognition, school_year_stat, school_condition`.execute(database.db),
+      // A VACUUM that runs while another snapshot is still open (an autovacuum ANALYZE started during the
+      // load) cannot mark pages all-visible, so it is repeated until the map is set (as autovacuum would be).
+      const [vacuum, tries] = await timed(async () => {
+        for (let attempt = 1; ; attempt++) {
+          await sql`VACUUM (ANALYZE) teacher, teacher_assignment, teacher_recognition, school_year_stat, school_condition`.execute(
+            database.db,
+          );
+          const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_class
+            WHERE relname IN ('teacher', 'teacher_assignment', 'teacher_recognition', 'school_year_stat', 'school_condition')
+              AND relallvisible < relpages`.execute(database.db);
+          if (r.rows[0]!.n === 0 || attempt === 10) return attempt;
+          await new Promise((resolve) => setTimeout(resolve, 2000));
+        }
+      });
+      log(
+        `  VACUUM (ANALYZE) of the large tables, as autovacuum would after the load (${(vacuum / 1000).toFixed(1)} s, ${tries} pass(es))`,
       );
-      log(`  VACUUM (ANALYZE) of the large tables, as autovacuum would after the load (${(vacuum / 1000).toFixed(1)} s)`);
     }
     const counts = await sql<{
       t: string;
