@@ -225,6 +225,12 @@ describe('backup and restore', () => {
     expect(listBackups(scheduleDir)[0]).toBe('zhiping-20261122-120000.sql.gz');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain('已删除旧备份 zhiping-20261122-100000.sql.gz');
+    // Each run tidies the database (PGlite has no autovacuum): the visibility map of a loaded table is set.
+    for (const l of lines) expect(l).toContain('已整理数据库 / VACUUM (ANALYZE)');
+    const map = await sql<{ visible: number; pages: number }>`SELECT relallvisible AS visible, relpages AS pages FROM pg_class
+      WHERE relname = 'school_year_stat'`.execute(source.db);
+    expect(map.rows[0]!.pages).toBeGreaterThan(0);
+    expect(map.rows[0]!.visible).toBeGreaterThan(0);
     const audits = await source.db.selectFrom('audit_log').select('actor_name').where('action', '=', 'backup.create').execute();
     expect(audits).toEqual([{ actor_name: 'system' }, { actor_name: 'system' }, { actor_name: 'system' }]);
     fs.writeFileSync(path.join(scheduleDir, 'notes.txt'), 'not a backup');

@@ -3,11 +3,13 @@
  * zhiping-YYYYMMDD-HHmmss.sql.gz (Asia/Shanghai time), keeping the newest `keep` files. Runs on a timer,
  * never on a request; a run that fails is logged and retried at the next interval. The first run comes
  * one interval after the newest existing backup (at least a minute after start), so frequent restarts
- * do not skip backups.
+ * do not skip backups. After each backup the database is tidied with VACUUM (ANALYZE): embedded PGlite has
+ * no autovacuum, so without it dead row versions are never reclaimed, the visibility map is never set
+ * (index-only scans such as the same-person check read every heap page) and planner statistics age.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { systemActor, type Clock } from '../../platform/context.ts';
 import type { FieldCrypto } from '../../platform/crypto.ts';
@@ -38,6 +40,17 @@ export function pruneBackups(dir: string, keep: number): string[] {
   const old = listBackups(dir).slice(Math.max(1, keep));
   for (const f of old) fs.rmSync(path.join(dir, f), { force: true });
   return old;
+}
+
+/** VACUUM (ANALYZE) of the whole database; returns the line to log (a failure is reported, never thrown: the backup stands). */
+async function vacuum(db: Kysely<DB>): Promise<string> {
+  const started = Date.now();
+  try {
+    await sql`VACUUM (ANALYZE)`.execute(db);
+    return `已整理数据库 / VACUUM (ANALYZE) ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  } catch (e) {
+    return `数据库整理失败 / VACUUM failed: ${e instanceof Error ? e.message : String(e)}`;
+  }
 }
 
 /** Options of the scheduler. */
@@ -80,8 +93,9 @@ export function startBackupSchedule(options: BackupScheduleOptions): BackupSched
         const summary = await writeBackup(options.db, file, undefined, { crypto: options.crypto, now: options.clock.now() });
         await recordBackupWritten(options.db, systemActor(), summary);
         const pruned = pruneBackups(options.dir, options.keep);
+        const tidied = await vacuum(options.db);
         log(
-          `[zhiping] 定时备份完成 / scheduled backup: ${file} (${summary.rows} 行, ${(summary.bytes / 1024 / 1024).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s)${pruned.length ? `; 已删除旧备份 ${pruned.join(', ')}` : ''}`,
+          `[zhiping] 定时备份完成 / scheduled backup: ${file} (${summary.rows} 行, ${(summary.bytes / 1024 / 1024).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s)${pruned.length ? `; 已删除旧备份 ${pruned.join(', ')}` : ''}; ${tidied}`,
         );
         return summary;
       } catch (e) {
