@@ -127,7 +127,8 @@ describe('teacher growth', () => {
     await goals.fill('任期内培养区级骨干教师 3 名，开设研究课 6 节');
     await okOfDialog(page, '保存').click();
     await page.getByText('工作室已修改').waitFor();
-    await page.getByText('任期内培养区级骨干教师 3 名，开设研究课 6 节').waitFor();
+    // In the page's description (the closing dialog's text area may still hold the same text).
+    await page.locator('.ant-descriptions').getByText('任期内培养区级骨干教师 3 名，开设研究课 6 节').waitFor();
     await openNav(page, '教师考核');
     await page.getByText('各分项得分率（最弱的在前）').waitFor();
     await snap(page, 'growth-09-tests');
