@@ -196,6 +196,8 @@ export async function updateStudio(ctx: ServiceContext, id: number, input: Studi
   await inTransaction(ctx, async (tx) => {
     // Locked, so an activity recorded meanwhile (addActivity locks it too) is checked against the new term.
     await repo.lockStudio(tx.db, id);
+    // Read again under the lock: the audit's "before" is what this change replaces.
+    const [current] = await repo.findStudios(tx.db, { ids: [id] }, yearOf(tx.clock.today()));
     const dates = (await repo.findActivities(tx.db, id)).map((a) => a.held_on).sort();
     const first = dates[0];
     const last = dates[dates.length - 1];
@@ -205,12 +207,12 @@ export async function updateStudio(ctx: ServiceContext, id: number, input: Studi
     const outside = years.find((y) => y < yearOf(input.termStart) || y > yearOf(input.termEnd));
     if (outside !== undefined) throw invalid('termEnd', `已有 ${outside} 年度考核，任期须包含该年度`);
     const before = {
-      name: row.name,
-      kind: row.kind,
-      subject: row.subject,
-      termStart: row.term_start,
-      termEnd: row.term_end,
-      goals: row.goals,
+      name: current!.name,
+      kind: current!.kind,
+      subject: current!.subject,
+      termStart: current!.term_start,
+      termEnd: current!.term_end,
+      goals: current!.goals,
     };
     await repo.updateStudio(tx.db, id, {
       name: input.name,
@@ -220,7 +222,7 @@ export async function updateStudio(ctx: ServiceContext, id: number, input: Studi
       term_end: input.termEnd,
       goals: input.goals,
     });
-    const ends = input.termEnd < tx.clock.today() && row.term_end >= tx.clock.today();
+    const ends = input.termEnd < tx.clock.today() && current!.term_end >= tx.clock.today();
     await recordAudit(tx.db, tx.actor, {
       action: 'growth.studio.update',
       entityType: 'growth_studio',
