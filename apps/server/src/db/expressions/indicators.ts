@@ -147,10 +147,9 @@ export function isBackboneOn(teacherIdColumn: string, asOf: string | RawBuilder<
 
 /** The teachers holding a valid 区级+ recognition on asOf, as a set to join: `(SELECT DISTINCT r.teacher_id FROM teacher_recognition r WHERE …)`. */
 export function backboneTeachersOn(asOf: string, slice?: TeacherSlice): RawBuilder<{ teacher_id: number }> {
-  const inSlice = slice ? sql`AND r.teacher_id % ${sql.lit(slice.count)} = ${sql.lit(slice.index)}` : sql``;
   return sql<{
     teacher_id: number;
-  }>`(SELECT DISTINCT r.teacher_id FROM teacher_recognition r WHERE ${recognitionValidOn(asOf)} ${inSlice})`;
+  }>`(SELECT DISTINCT r.teacher_id FROM teacher_recognition r WHERE ${recognitionValidOn(asOf)} ${inSlice('r.teacher_id', slice)})`;
 }
 
 /**
@@ -203,24 +202,28 @@ export interface PlacedTeacherRow {
  */
 export function placedTeachers(asOf: string, yearEnd: string, slice?: TeacherSlice): RawBuilder<PlacedTeacherRow> {
   const d = sql`${asOf}::date`;
-  const inSlice = (column: string) => (slice ? sql`AND ${sql.ref(column)} % ${sql.lit(slice.count)} = ${sql.lit(slice.index)}` : sql``);
   // In force on the date beats starting later; then the start nearest the date; then the newer row.
   return sql`(SELECT t.id AS teacher_id, coalesce(p.school_id, t.school_id) AS school_id, coalesce(p.valid_from, t.joined_school_on, ${d}) AS valid_from,
       t.post, t.is_full_time, t.teaching_stage, t.subject, t.education, t.certificate
     FROM teacher t
     LEFT JOIN (SELECT DISTINCT ON (a.teacher_id) a.teacher_id, a.school_id, a.valid_from, a.valid_to FROM teacher_assignment a
-               WHERE a.kind = 'full' AND a.valid_from <= ${yearEnd}::date AND (a.valid_to IS NULL OR a.valid_to >= ${d}) ${inSlice('a.teacher_id')}
+               WHERE a.kind = 'full' AND a.valid_from <= ${yearEnd}::date AND (a.valid_to IS NULL OR a.valid_to >= ${d}) ${inSlice('a.teacher_id', slice)}
                ORDER BY a.teacher_id, (a.valid_from <= ${d}) DESC, abs(a.valid_from - ${d}), a.id DESC) p
       ON p.teacher_id = t.id
     WHERE CASE WHEN p.teacher_id IS NOT NULL THEN t.is_active OR p.valid_to IS NOT NULL
                ELSE t.is_active AND t.school_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM teacher_assignment x WHERE x.teacher_id = t.id AND x.kind = 'full') END
-      ${inSlice('t.id')})`;
+      ${inSlice('t.id', slice)})`;
 }
 
 /** One of `count` disjoint slices of the teachers (teacher id modulo count = index), so a scan can be split across connections. */
 export interface TeacherSlice {
   count: number;
   index: number;
+}
+
+/** `AND <teacher id column> % count = index` for a slice; nothing without one. */
+function inSlice(teacherIdColumn: string, slice: TeacherSlice | undefined): RawBuilder<unknown> {
+  return slice ? sql`AND ${sql.ref(teacherIdColumn)} % ${sql.lit(slice.count)} = ${sql.lit(slice.index)}` : sql``;
 }
 
 /** Options of the teacher count columns (the same as countTeachersByStagePart's). */

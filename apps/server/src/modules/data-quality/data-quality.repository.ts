@@ -54,9 +54,9 @@ interface TargetSource {
 
 /**
  * The row sources of the four targets for a school year (teacher rules, and a school's full-time teachers,
- * check the current roster). Only the fields the enabled rules use are selected, so an
- * unused costly join (full-time teachers) is removed by the planner, and the duplicates window is
- * added only when a rule uses it.
+ * check the current roster). Only the fields the enabled rules use are selected, so an unused costly
+ * join (full-time teachers) is removed by the planner and the same-person check runs only when a rule
+ * uses it.
  */
 function targetSources(year: number): Record<RuleTarget, TargetSource> {
   const asOf = `${year}-09-01`;
@@ -202,8 +202,7 @@ function failuresSource(rules: readonly RuleRow[], year: number): { with: RawBui
       };
     });
     // Failing rows are found in one pass; only they are expanded into one row per failed rule.
-    const from = src.from;
-    const base = sql`SELECT ${sql.raw(src.schoolId)} AS school_id, ${sql.raw(src.key)} AS entity_key${cols.length ? sql`, ${sql.join(cols)}` : sql``} FROM ${from}`;
+    const base = sql`SELECT ${sql.raw(src.schoolId)} AS school_id, ${sql.raw(src.key)} AS entity_key${cols.length ? sql`, ${sql.join(cols)}` : sql``} FROM ${src.from}`;
     return sql`SELECT ${t}::text AS target, f.school_id, f.entity_key::text AS entity_key, x.rule_code, x.left_value, x.right_value
       FROM (SELECT f.*, ${sql.join(checks.map((c) => c.column))} FROM (${base}) f) f
       CROSS JOIN LATERAL (VALUES ${sql.join(checks.map((c) => c.row))}) AS x(rule_code, failed, left_value, right_value)

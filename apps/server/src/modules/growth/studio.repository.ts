@@ -92,9 +92,14 @@ export async function updateStudio(db: Kysely<DB>, id: number, row: Updateable<D
   await db.updateTable('growth_studio').set(row).where('id', '=', id).execute();
 }
 
-/** Locks a studio row for the rest of the transaction (checks against its activities then hold). */
-export async function lockStudio(db: Kysely<DB>, id: number): Promise<void> {
-  await db.selectFrom('growth_studio').select('id').where('id', '=', id).forUpdate().execute();
+/** Locks a studio row for the rest of the transaction and returns its own facts as they stand under the lock. */
+export function lockStudio(db: Kysely<DB>, id: number) {
+  return db
+    .selectFrom('growth_studio')
+    .select(['name', 'kind', 'subject', 'term_start', 'term_end', 'goals'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
 }
 
 /** Adds members (a member who left is re-admitted). */

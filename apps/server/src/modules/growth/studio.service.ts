@@ -194,10 +194,9 @@ export async function updateStudio(ctx: ServiceContext, id: number, input: Studi
   const { access, row } = await loadStudio(ctx, id);
   requireManager(access, '名师工作室');
   await inTransaction(ctx, async (tx) => {
-    // Locked, so an activity recorded meanwhile (addActivity locks it too) is checked against the new term.
-    await repo.lockStudio(tx.db, id);
-    // Read again under the lock: the audit's "before" is what this change replaces.
-    const [current] = await repo.findStudios(tx.db, { ids: [id] }, yearOf(tx.clock.today()));
+    // Locked, so an activity recorded meanwhile (addActivity locks it too) is checked against the new term;
+    // read under the lock, the audit's "before" is what this change replaces.
+    const current = await repo.lockStudio(tx.db, id);
     const dates = (await repo.findActivities(tx.db, id)).map((a) => a.held_on).sort();
     const first = dates[0];
     const last = dates[dates.length - 1];
@@ -207,12 +206,12 @@ export async function updateStudio(ctx: ServiceContext, id: number, input: Studi
     const outside = years.find((y) => y < yearOf(input.termStart) || y > yearOf(input.termEnd));
     if (outside !== undefined) throw invalid('termEnd', `已有 ${outside} 年度考核，任期须包含该年度`);
     const before = {
-      name: current!.name,
-      kind: current!.kind,
-      subject: current!.subject,
-      termStart: current!.term_start,
-      termEnd: current!.term_end,
-      goals: current!.goals,
+      name: current.name,
+      kind: current.kind,
+      subject: current.subject,
+      termStart: current.term_start,
+      termEnd: current.term_end,
+      goals: current.goals,
     };
     await repo.updateStudio(tx.db, id, {
       name: input.name,
@@ -222,7 +221,7 @@ export async function updateStudio(ctx: ServiceContext, id: number, input: Studi
       term_end: input.termEnd,
       goals: input.goals,
     });
-    const ends = input.termEnd < tx.clock.today() && current!.term_end >= tx.clock.today();
+    const ends = input.termEnd < tx.clock.today() && current.term_end >= tx.clock.today();
     await recordAudit(tx.db, tx.actor, {
       action: 'growth.studio.update',
       entityType: 'growth_studio',
@@ -287,10 +286,9 @@ export async function addActivity(ctx: ServiceContext, id: number, input: Activi
   if (stranger !== undefined) throw invalid('attendeeIds', `参加人员（教师编号 ${stranger}）不是本工作室成员`);
   await inTransaction(ctx, async (tx) => {
     // The term is read under the studio's lock, so a concurrent term change (updateStudio) is respected.
-    await repo.lockStudio(tx.db, id);
-    const [term] = await repo.findStudios(tx.db, { ids: [id] }, yearOf(tx.clock.today()));
-    if (input.heldOn < term!.term_start) throw invalid('heldOn', '活动日期早于工作室任期');
-    if (input.heldOn > term!.term_end) throw invalid('heldOn', `活动日期晚于工作室任期（${term!.term_end} 结束）`);
+    const term = await repo.lockStudio(tx.db, id);
+    if (input.heldOn < term.term_start) throw invalid('heldOn', '活动日期早于工作室任期');
+    if (input.heldOn > term.term_end) throw invalid('heldOn', `活动日期晚于工作室任期（${term.term_end} 结束）`);
     const activityId = await repo.insertActivity(tx.db, {
       studio_id: id,
       kind: input.kind,

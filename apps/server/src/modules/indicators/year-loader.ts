@@ -148,26 +148,23 @@ export function startLoadingYearInputs(
 
 /** The 交流轮岗 rule set in force on the statistics date, or the common practice when the district has none. */
 async function loadRotationRule(db: Kysely<DB>, asOf: string): Promise<RotationRuleInputs> {
+  const d = DEFAULT_ROTATION_RULES;
+  const commonPractice = (source: string): RotationRuleInputs => ({
+    eligibleYears: d.eligibleYears,
+    backboneBasis: d.backboneBasis,
+    source,
+  });
   const set = await findRuleSetOn(db, asOf);
-  if (!set) {
-    const d = DEFAULT_ROTATION_RULES;
-    return {
-      eligibleYears: d.eligibleYears,
-      backboneBasis: d.backboneBasis,
-      source: `尚未配置交流轮岗规则：按同校任教满${d.eligibleYears}年计应交流教师（通行做法），骨干占比以交流人数为分母`,
-    };
-  }
+  if (!set)
+    return commonPractice(`尚未配置交流轮岗规则：按同校任教满${d.eligibleYears}年计应交流教师（通行做法），骨干占比以交流人数为分母`);
   let rules: ReturnType<typeof parseRules>;
   try {
     rules = parseRules(set.rules);
   } catch {
     // Rule sets are validated when saved; one that no longer parses must not stop every indicator.
-    const d = DEFAULT_ROTATION_RULES;
-    return {
-      eligibleYears: d.eligibleYears,
-      backboneBasis: d.backboneBasis,
-      source: `交流轮岗规则《${set.title}》（${set.document_number}）无法读取：按同校任教满${d.eligibleYears}年计应交流教师，请在规则配置中检查`,
-    };
+    return commonPractice(
+      `交流轮岗规则《${set.title}》（${set.document_number}）无法读取：按同校任教满${d.eligibleYears}年计应交流教师，请在规则配置中检查`,
+    );
   }
   return {
     eligibleYears: rules.eligibleYears,

@@ -12,20 +12,6 @@ type Kind = Method['kind'];
 const KIND_LABELS: Record<Kind, string> = { points: '打分', levels: '等级', yes_no: '是/否', computed: '数据计算' };
 const SOURCE_OPTIONS = Object.entries(COMPUTED_SOURCES).map(([value, s]) => ({ value, label: `${s.label}（${s.unit}）` }));
 
-/** A computed method to start from: the first source, full points at 100 and 60 % of them at 90. */
-function defaultComputed(maxPoints: number): Method {
-  return {
-    kind: 'computed',
-    source: SOURCE_OPTIONS[0]!.value,
-    direction: 'at_least',
-    thresholds: [
-      { value: 100, points: maxPoints },
-      { value: 90, points: Math.round(maxPoints * 60) / 100 },
-    ],
-    otherwise: 0,
-  };
-}
-
 const num = (v: number | string | null) => Number(v ?? 0);
 /** The list with row `i` patched. */
 const patchAt = <T,>(list: readonly T[], i: number, patch: Partial<T>): T[] => list.map((x, j) => (j === i ? { ...x, ...patch } : x));
@@ -47,7 +33,7 @@ export function MethodEditor({
   const problems = methodProblems(draft as ScoringMethod, node.maxPoints, `${node.code}“${node.title}”`);
   const choose = (kind: Kind) => {
     if (original?.kind === kind) setDraft(original);
-    else setDraft(kind === 'computed' ? defaultComputed(node.maxPoints) : defaultMethod(kind, node.maxPoints));
+    else setDraft(defaultMethod(kind, node.maxPoints));
   };
 
   return (

@@ -1,5 +1,6 @@
 /** Pure edits of a rubric definition for the template editor: change, add and remove nodes, keep sums consistent. */
 import type { RubricDefinition, TemplateNode, TemplateScoringMethod } from '@zhiping/contracts';
+import { COMPUTED_SOURCES } from '@zhiping/domain';
 
 /** Applies `fn` to the node with `code` (returning null removes it). */
 export function mapNode(nodes: readonly TemplateNode[], code: string, fn: (n: TemplateNode) => TemplateNode | null): TemplateNode[] {
@@ -52,7 +53,7 @@ type Method = TemplateScoringMethod;
 const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 
 /** The method a check point of `maxPoints` starts from when the editor switches it to `kind`. */
-export function defaultMethod(kind: 'points' | 'levels' | 'yes_no', maxPoints: number): Method {
+export function defaultMethod(kind: Method['kind'], maxPoints: number): Method {
   switch (kind) {
     case 'points':
       return { kind, min: 0, max: maxPoints, step: Number.isInteger(maxPoints) ? 1 : 0.5 };
@@ -68,6 +69,18 @@ export function defaultMethod(kind: 'points' | 'levels' | 'yes_no', maxPoints: n
       };
     case 'yes_no':
       return { kind, yesPoints: maxPoints, noPoints: 0 };
+    case 'computed':
+      // The first source of the catalogue, full points at 100 and 60 % of them at 90.
+      return {
+        kind,
+        source: Object.keys(COMPUTED_SOURCES)[0]!,
+        direction: 'at_least',
+        thresholds: [
+          { value: 100, points: maxPoints },
+          { value: 90, points: round2(maxPoints * 0.6) },
+        ],
+        otherwise: 0,
+      };
   }
 }
 
